@@ -1,0 +1,135 @@
+"""The ``gofteman`` command (also ``python -m pipeline``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pipeline.constants import DEFAULT_MAX_DOCUMENT_BYTES, STATUS_OK
+from pipeline.stages import STAGE_NAMES
+
+DEFAULT_DATA = Path("../shared/data")
+
+
+def default_work_dir(out: Path) -> Path:
+    return Path("build") / (out.resolve().name or "out")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from pipeline.runner import Runner, iter_problem_lines, select_stages
+
+    stages = select_stages(args.stages.split(",") if args.stages else None, args.from_stage)
+    force = {stage.name for stage in stages} if args.force else ({args.from_stage} if args.from_stage else set())
+    runner = Runner(Path(args.input), Path(args.out), Path(args.work or default_work_dir(Path(args.out))),
+                    stages, force, args.max_bytes, progress=not args.no_progress)
+    report = runner.run()
+    for line in iter_problem_lines(report):
+        print(line, file=sys.stderr)
+    ok = sum(record.status == STATUS_OK for record in report.records)
+    steps = "; ".join(f"{name}: {c['ran']} ran, {c['cached']} unchanged, {c['failed']} failed"
+                      for name, c in report.counts.items())
+    print(f"{ok} of {len(report.records)} documents ok ({len(report.problems)} skipped or failed, "
+          f"{len(report.ignored)} files ignored). {steps}", file=sys.stderr)
+    return 1 if args.strict and report.problems else 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from pipeline.validation import validate_files
+
+    files = sorted(Path(args.path).glob("*.conllu")) if Path(args.path).is_dir() else [Path(args.path)]
+    if not files:
+        print(f"no .conllu files in {args.path}", file=sys.stderr)
+        return 1
+    failures = validate_files(files, args.level)
+    for path, output in failures:
+        print(f"{path}: INVALID\n{output}", file=sys.stderr)
+    print(f"{len(files) - len(failures)} of {len(files)} files valid at UD level {args.level}")
+    return 1 if failures else 0
+
+
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    from pipeline import conllu
+
+    text = conllu.rebuild_text(conllu.read(Path(args.conllu)))
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    return 0
+
+
+def cmd_build_zwnj_lexicon(args: argparse.Namespace) -> int:
+    from pipeline.constants import ZWNJ_LEXICON_PATH
+    from pipeline.zwnj import build_lexicon
+
+    lexicon = build_lexicon(Path(args.data), ZWNJ_LEXICON_PATH)
+    print(f"{ZWNJ_LEXICON_PATH}: {len(lexicon.counts)} spellings")
+    return 0
+
+
+def cmd_eval_normalize(args: argparse.Namespace) -> int:
+    from pipeline.evaluation.normalize_eval import run_evaluation
+
+    print(run_evaluation(Path(args.data), args.errors))
+    return 0
+
+
+def cmd_eval_tokenize(args: argparse.Namespace) -> int:
+    from pipeline.evaluation.tokenize_eval import run_evaluation
+
+    print(run_evaluation(Path(args.data), Path(args.work)))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gofteman", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="build the corpus from input documents")
+    run.add_argument("--input", default="seeds", help="a folder of .txt/.jsonl files, a .jsonl or a .txt file")
+    run.add_argument("--out", default="corpus", help="output folder (conllu/ and manifest.json)")
+    run.add_argument("--work", help="folder for intermediate artifacts (default build/<out name>)")
+    run.add_argument("--stages", help=f"comma-separated stages to run, of: {', '.join(STAGE_NAMES)}")
+    run.add_argument("--from", dest="from_stage", metavar="STAGE",
+                     help="rerun this stage (ignoring its cache) and every stage after it")
+    run.add_argument("--force", action="store_true", help="recompute every chosen stage")
+    run.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_DOCUMENT_BYTES,
+                     help="skip documents larger than this (default %(default)s)")
+    run.add_argument("--no-progress", action="store_true", help="no progress bars")
+    run.add_argument("--strict", action="store_true", help="exit 1 if any document was skipped or failed")
+    run.set_defaults(handler=cmd_run)
+
+    validate = commands.add_parser("validate", help="run the official UD validator (udtools)")
+    validate.add_argument("path", nargs="?", default="corpus/conllu")
+    validate.add_argument("--level", type=int, default=2)
+    validate.set_defaults(handler=cmd_validate)
+
+    rebuild = commands.add_parser("rebuild", help="print the original text of a CoNLL-U document")
+    rebuild.add_argument("conllu")
+    rebuild.set_defaults(handler=cmd_rebuild)
+
+    lexicon = commands.add_parser("build-zwnj-lexicon", help="count ZWNJ spellings in raw text")
+    lexicon.add_argument("--data", default=str(DEFAULT_DATA))
+    lexicon.set_defaults(handler=cmd_build_zwnj_lexicon)
+
+    eval_norm = commands.add_parser("eval-normalize", help="measure ZWNJ repair on UD text")
+    eval_norm.add_argument("--data", default=str(DEFAULT_DATA))
+    eval_norm.add_argument("--errors", action="store_true", help="list every miss and spurious ZWNJ")
+    eval_norm.set_defaults(handler=cmd_eval_normalize)
+
+    eval_tok = commands.add_parser("eval-tokenize", help="score tokens and sentences on UD text")
+    eval_tok.add_argument("--data", default=str(DEFAULT_DATA))
+    eval_tok.add_argument("--work", default="build/eval-tokenize")
+    eval_tok.set_defaults(handler=cmd_eval_tokenize)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except (ValueError, FileNotFoundError) as error:
+        print(f"gofteman: error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

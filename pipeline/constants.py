@@ -1,0 +1,59 @@
+"""Names used across gofteman, defined once: MISC keys, comment keys, capability names, paths.
+
+The conventions behind these names are documented in ``schemas/conllu.md``.
+"""
+
+from pathlib import Path
+
+ZWNJ = "\u200c"
+
+#: Repository paths (the package is run from a checkout or an editable install).
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+SCHEMAS_DIR = PROJECT_DIR / "schemas"
+MODELS_DIR = PROJECT_DIR / "models"
+ZWNJ_LEXICON_PATH = MODELS_DIR / "zwnj-fa" / "lexicon.tsv.gz"
+
+#: The language of the corpus (ISO 639-1), for the UD validator and metadata.
+LANGUAGE = "fa"
+
+# --- CoNLL-U MISC keys ------------------------------------------------------------------------
+MISC_SPACE_AFTER = "SpaceAfter"  # UD: "No" when no whitespace follows the token
+MISC_SPACES_AFTER = "SpacesAfter"  # UDPipe: the exact (escaped) characters after the token
+MISC_SPACES_BEFORE = "SpacesBefore"  # UDPipe: characters before the first token of a document
+MISC_NORM = "Norm"  # the normalised form (hazm + ZWNJ repair) where it differs from FORM
+
+# --- CoNLL-U comment keys ---------------------------------------------------------------------
+COMMENT_NEWDOC = "newdoc id"
+COMMENT_NEWPAR = "newpar"
+COMMENT_SENT_ID = "sent_id"
+COMMENT_TEXT = "text"
+COMMENT_META_PREFIX = "meta::"
+
+# --- capabilities that stages require and provide --------------------------------------------
+CAP_SOURCE_TEXT = "document.text"
+CAP_SOURCE_META = "document.meta"
+CAP_NORMALIZED = "document.normalized"
+CAP_SENTENCES = "conllu.sentences"
+CAP_TOKENS = "conllu.FORM"
+CAP_NORM = f"conllu.MISC.{MISC_NORM}"
+CAP_SPACING = f"conllu.MISC.{MISC_SPACES_AFTER}"
+CAP_CORPUS_FILE = "corpus.conllu"
+
+# --- inputs ---------------------------------------------------------------------------------
+TEXT_SUFFIX = ".txt"
+JSONL_SUFFIX = ".jsonl"
+SIDECAR_SUFFIX = ".meta.json"
+#: Documents larger than this are skipped with a message (override with --max-bytes).
+DEFAULT_MAX_DOCUMENT_BYTES = 5_000_000
+#: Document ids become file names and sentence ids.
+DOC_ID_PATTERN = r"[^\W][\w.\-]{0,199}"
+
+# --- outputs ---------------------------------------------------------------------------------
+CONLLU_DIRNAME = "conllu"
+MANIFEST_FILENAME = "manifest.json"
+MANIFEST_SCHEMA_PATH = SCHEMAS_DIR / "manifest.schema.json"
+
+STATUS_OK = "ok"
+STATUS_SKIPPED = "skipped"
+STATUS_FAILED = "failed"

@@ -1,0 +1,55 @@
+"""Scores sentence and word segmentation against a UD treebank with the CoNLL 2018 scorer.
+
+The sentences of the UD file are joined into one running text (so sentence splitting is tested
+too), run through the normalize and tokenize stages, and scored with ``udtools``' ``udeval``.
+Our CoNLL-U keeps original forms, so the scorer can align it with the gold text character by
+character. HEAD/DEPREL are not annotated at this point; the scoring copy gets a flat
+placeholder tree only because the scorer needs one, and only segmentation is reported.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from udtools import udeval
+
+from pipeline import conllu
+from pipeline.stages.normalize import Normalize
+from pipeline.stages.tokenize import Tokenize
+
+EVAL_FILE = "ud/fa_perdt-ud-dev.conllu"
+METRICS = ("Tokens", "Sentences", "Words")
+
+
+def segment(text: str, doc_id: str = "eval") -> str:
+    """Normalises and tokenises a text with the configured stages; returns CoNLL-U."""
+    source = json.dumps({"id": doc_id, "text": text, "meta": {}, "origin": "", "sha256": "", "bytes": 0})
+    normalized = Normalize.from_config().process(doc_id, source).output
+    return Tokenize.from_config().process(doc_id, normalized).output
+
+
+def scoring_copy(conllu_text: str) -> str:
+    sentences = conllu.parse(conllu_text)
+    for sentence in sentences:
+        for index, row in enumerate(sentence.words()):
+            row[conllu.HEAD], row[conllu.DEPREL] = ("0", "root") if index == 0 else ("1", "dep")
+    return conllu.format_sentences(sentences)
+
+
+def run_evaluation(data_dir: Path, work_dir: Path) -> str:
+    gold_path = data_dir / EVAL_FILE
+    if not gold_path.exists():
+        raise FileNotFoundError(f"{gold_path}: evaluation data missing (set DATA=path/to/shared/data)")
+    text = " ".join(conllu.iter_texts(conllu.read(gold_path)))
+    system_path = work_dir / "system.conllu"
+    system_path.parent.mkdir(parents=True, exist_ok=True)
+    system_path.write_text(scoring_copy(segment(text)), encoding="utf-8")
+    scores = udeval.evaluate(udeval.load_conllu_file(str(gold_path)),
+                             udeval.load_conllu_file(str(system_path)))
+    lines = [f"Segmentation of {gold_path} (sentences joined into one text), CoNLL 2018 scorer:", "",
+             "| metric | precision | recall | F1 |", "|---|---:|---:|---:|"]
+    for metric in METRICS:
+        score = scores[metric]
+        lines.append(f"| {metric} | {100 * score.precision:.2f} | {100 * score.recall:.2f} | {100 * score.f1:.2f} |")
+    return "\n".join(lines) + "\n"

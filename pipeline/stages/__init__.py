@@ -1,0 +1,15 @@
+"""The stages of gofteman, in the one order they run in.
+
+Adding a stage means writing its module and adding its class to ``STAGES``: nothing is
+registered by importing.
+"""
+
+from pipeline.stages.base import Stage
+from pipeline.stages.normalize import Normalize
+from pipeline.stages.tokenize import Tokenize
+from pipeline.stages.write import Write
+
+STAGES: tuple[type[Stage], ...] = (Normalize, Tokenize, Write)
+STAGE_NAMES: tuple[str, ...] = tuple(stage.name for stage in STAGES)
+
+__all__ = ["STAGES", "STAGE_NAMES", "Stage"]

@@ -1,0 +1,116 @@
+"""What every stage is: a name, what it requires and provides, its parameters, its fingerprint.
+
+A stage turns one document's artifact from the previous stage (text) into its own artifact
+(text). The runner handles files, caching and progress; a stage only transforms. Parameters are
+the typed keyword arguments of ``__init__``; their values come from the stage's configuration
+file under ``schemas/`` (the one source of defaults) and nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.metadata
+import inspect
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+
+from pipeline.constants import PROJECT_DIR, SCHEMAS_DIR
+
+
+class StageConfigError(ValueError):
+    """A stage's configuration file is missing a parameter, has an unknown one, or is invalid."""
+
+
+@dataclass
+class StageResult:
+    output: str
+    warnings: list[str] = field(default_factory=list)
+
+
+class Stage(ABC):
+    name: ClassVar[str]
+    requires: ClassVar[frozenset[str]]
+    provides: ClassVar[frozenset[str]]
+    output_suffix: ClassVar[str]
+    #: The stage's configuration file in schemas/ (None: the stage takes no parameters).
+    config_file: ClassVar[str | None] = None
+    #: Modules besides the stage's own whose code decides its output.
+    code_modules: ClassVar[tuple[str, ...]] = ()
+    #: Data files (models, lexicons) that decide its output, relative to the project.
+    resources: ClassVar[tuple[str, ...]] = ()
+    #: Libraries whose version decides its output.
+    libraries: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def parameters(cls) -> dict[str, inspect.Parameter]:
+        signature = inspect.signature(cls.__init__)
+        return {name: p for name, p in signature.parameters.items() if name != "self"}
+
+    @classmethod
+    def config_path(cls) -> Path | None:
+        return SCHEMAS_DIR / cls.config_file if cls.config_file else None
+
+    @classmethod
+    def load_config(cls, path: Path | None = None) -> dict[str, Any]:
+        path = path or cls.config_path()
+        if path is None:
+            return {}
+        try:
+            config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as error:
+            raise StageConfigError(f"{path}: cannot read the {cls.name} configuration: {error}") from None
+        if not isinstance(config, dict):
+            raise StageConfigError(f"{path}: expected a mapping of parameter names to values")
+        valid = cls.parameters()
+        unknown = sorted(set(config) - set(valid))
+        missing = sorted(set(valid) - set(config))
+        if unknown or missing:
+            problems = [f"unknown parameter(s) {', '.join(unknown)}"] if unknown else []
+            problems += [f"missing parameter(s) {', '.join(missing)}"] if missing else []
+            raise StageConfigError(f"{path}: {'; '.join(problems)}; the {cls.name} stage takes: "
+                                   f"{', '.join(valid)}")
+        return config
+
+    @classmethod
+    def from_config(cls, path: Path | None = None) -> "Stage":
+        return cls(**cls.load_config(path))
+
+    @classmethod
+    def input_files(cls) -> list[Path]:
+        """Every file whose content decides this stage's output (besides its input)."""
+        modules = [inspect.getmodule(cls).__name__, *cls.code_modules]
+        files = [Path(inspect.getsourcefile(importlib.import_module(name))) for name in modules]
+        if cls.config_path():
+            files.append(cls.config_path())
+        files.extend(PROJECT_DIR / resource for resource in cls.resources)
+        return files
+
+    @classmethod
+    def fingerprint(cls) -> str:
+        digest = hashlib.sha256(cls.name.encode())
+        for path in cls.input_files():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+        for library in cls.libraries:
+            digest.update(f"{library}=={importlib.metadata.version(library)}".encode())
+        return digest.hexdigest()
+
+    @abstractmethod
+    def process(self, doc_id: str, artifact: str) -> StageResult:
+        """Turns one document's input artifact into this stage's artifact."""
+
+    def process_batch(self, items: Iterable[tuple[str, str]]) -> Iterable[StageResult | Exception]:
+        """Processes several documents; stages with models override this to batch them.
+
+        Yields one result per item, or the exception that made that one document fail."""
+        for doc_id, artifact in items:
+            try:
+                yield self.process(doc_id, artifact)
+            except (ValueError, KeyError, IndexError) as error:
+                yield error

@@ -1,0 +1,148 @@
+"""tokenize: sentences and words, written as CoNLL-U with the original surface in FORM.
+
+Reads the normalised document (JSON with chunks) and writes CoNLL-U: one sentence per hazm
+sentence, one token per hazm word (``WordTokenizer(join_verb_parts=False)``, which splits
+punctuation as UD Persian does). FORM is the original text of the token, byte for byte; the
+normalised form goes to ``MISC Norm`` where it differs; the characters between tokens go to
+``SpaceAfter=No`` / ``SpacesAfter`` / ``SpacesBefore`` so the document can be rebuilt exactly.
+A paragraph is a line of the input. Conventions: ``schemas/conllu.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from hazm import SentenceTokenizer, WordTokenizer
+
+from pipeline import conllu
+from pipeline.constants import (
+    CAP_NORM,
+    CAP_NORMALIZED,
+    CAP_SENTENCES,
+    CAP_SOURCE_META,
+    CAP_SPACING,
+    CAP_TOKENS,
+    COMMENT_META_PREFIX,
+    COMMENT_NEWDOC,
+    COMMENT_NEWPAR,
+    COMMENT_SENT_ID,
+    COMMENT_TEXT,
+    MISC_NORM,
+    MISC_SPACE_AFTER,
+    MISC_SPACES_AFTER,
+    MISC_SPACES_BEFORE,
+)
+from pipeline.normalization import PARAGRAPH_BREAK, Chunk
+from pipeline.stages.base import Stage, StageResult
+
+
+@dataclass
+class Token:
+    start: int  # span of the original document text
+    end: int
+    norm: str
+    sentence_end: bool = False
+
+
+class Tokenize(Stage):
+    name = "tokenize"
+    requires = frozenset({CAP_NORMALIZED, CAP_SOURCE_META})
+    provides = frozenset({CAP_SENTENCES, CAP_TOKENS, CAP_NORM, CAP_SPACING})
+    output_suffix = ".conllu"
+    config_file = "tokenize.yaml"
+    code_modules = ("pipeline.conllu", "pipeline.normalization")
+    libraries = ("hazm",)
+
+    def __init__(self, join_abbreviations: bool, max_sentence_tokens: int) -> None:
+        self.words = WordTokenizer(join_verb_parts=False, join_abbreviations=join_abbreviations)
+        # hazm's sentence rule: a run of . ! ? ؟ ⸮ followed by whitespace ends a sentence
+        self.sentence_end = SentenceTokenizer().pattern
+        self.max_sentence_tokens = max_sentence_tokens
+
+    def chunk_tokens(self, chunk: Chunk) -> list[Token]:
+        """The tokens of one chunk; together their spans cover the whole chunk."""
+        pieces, cursor = [], 0
+        for word in self.words.tokenize(chunk.norm):
+            found = chunk.norm.find(word, cursor)
+            if found < 0:  # the tokenizer rewrote the text: keep the chunk whole
+                return [Token(chunk.start, chunk.end, chunk.norm)]
+            pieces.append((found, found + len(word), word))
+            cursor = found + len(word)
+        tokens: list[Token] = []
+        for index, (norm_start, norm_end, word) in enumerate(pieces):
+            start, _ = chunk.original_span(norm_start, norm_end)
+            start = chunk.start if index == 0 else chunk.start + max(start, 0)
+            if tokens and start <= tokens[-1].start:  # no original characters of its own
+                tokens[-1].norm += word
+                continue
+            if tokens:
+                tokens[-1].end = start
+            tokens.append(Token(start, chunk.end, word))
+        if tokens:
+            last = tokens[-1]
+            last.sentence_end = bool(self.sentence_end.fullmatch(last.norm + " "))
+        return tokens
+
+    def process(self, doc_id: str, artifact: str) -> StageResult:
+        document = json.loads(artifact)
+        text: str = document["text"]
+        warnings: list[str] = []
+        paragraphs: list[list[list[Token]]] = []  # paragraphs of sentences of tokens
+        previous_end = 0
+        for row in document["chunks"]:
+            chunk = Chunk.from_json(row)
+            tokens = self.chunk_tokens(chunk)
+            if not tokens:
+                continue  # normalised away entirely: its characters stay in the gap
+            if not paragraphs or PARAGRAPH_BREAK.search(text, previous_end, tokens[0].start):
+                paragraphs.append([[]])
+            sentences = paragraphs[-1]
+            for token in tokens:
+                if len(sentences[-1]) >= self.max_sentence_tokens:
+                    warnings.append(f"sentence {doc_id}-{sum(map(len, paragraphs))} cut after "
+                                    f"{self.max_sentence_tokens} tokens")
+                    sentences.append([])
+                sentences[-1].append(token)
+                if token.sentence_end:
+                    sentences.append([])
+            previous_end = tokens[-1].end
+        sentences = [sentence for paragraph in paragraphs for sentence in paragraph if sentence]
+        new_paragraph = {id(paragraph[0]) for paragraph in paragraphs if paragraph and paragraph[0]}
+        output = self.to_conllu(doc_id, document, sentences, new_paragraph)
+        return StageResult(conllu.format_sentences(output), warnings)
+
+    def to_conllu(self, doc_id: str, document: dict, sentences: list[list[Token]],
+                  new_paragraph: set[int]) -> list[conllu.Sentence]:
+        text: str = document["text"]
+        flat = [token for sentence in sentences for token in sentence]
+        result = []
+        position = 0
+        for number, tokens in enumerate(sentences, 1):
+            sentence = conllu.Sentence()
+            if number == 1:
+                sentence.set_comment(COMMENT_NEWDOC, doc_id)
+                for key, value in document["meta"].items():
+                    sentence.set_comment(COMMENT_META_PREFIX + key, value)
+            if id(tokens) in new_paragraph:
+                sentence.set_comment(COMMENT_NEWPAR, None)
+            sentence.set_comment(COMMENT_SENT_ID, f"{doc_id}-{number}")
+            for index, token in enumerate(tokens, 1):
+                misc: list[tuple[str, str]] = []
+                if position == 0 and token.start > 0:
+                    misc.append((MISC_SPACES_BEFORE, conllu.escape_misc_value(text[: token.start])))
+                position += 1
+                following = flat[position].start if position < len(flat) else len(text)
+                gap = text[token.end : following]
+                if not any(char.isspace() for char in gap):
+                    misc.append((MISC_SPACE_AFTER, "No"))
+                if gap not in ("", " "):
+                    misc.append((MISC_SPACES_AFTER, conllu.escape_misc_value(gap)))
+                form = text[token.start : token.end]
+                if token.norm != form:
+                    misc.append((MISC_NORM, conllu.escape_misc_value(token.norm)))
+                sentence.rows.append([str(index), form, "_", "_", "_", "_", "_", "_", "_",
+                                      conllu.format_misc(sorted(misc))])
+            sentence.set_comment(COMMENT_TEXT, sentence.text)
+            result.append(sentence)
+        return result
