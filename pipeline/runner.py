@@ -194,7 +194,7 @@ class Runner:
                 counts["failed"] += 1
                 continue
             key = hashlib.sha256(fingerprint.encode() + source.read_bytes()).hexdigest()
-            stamp = self._read_stamp(stage, doc_id)
+            stamp = self._read_stamp(type(stage), doc_id)
             if (stage.name not in self.force and stamp.get("key") == key
                     and self.artifact(type(stage), doc_id).exists()):
                 record.warnings.extend(stamp.get("warnings", []))
@@ -223,8 +223,8 @@ class Runner:
                 counts["ran"] += 1
         return counts
 
-    def _read_stamp(self, stage: Stage, doc_id: str) -> dict:
-        path = self.stamp(type(stage), doc_id)
+    def _read_stamp(self, stage: type[Stage], doc_id: str) -> dict:
+        path = self.stamp(stage, doc_id)
         try:
             return json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):

@@ -102,6 +102,8 @@ class ZwnjRepairer:
         min_count: int,
         min_stem_count: int,
         zwnj_preference: float,
+        min_compound_part_count: int,
+        min_compound_part_length: int,
     ) -> None:
         self.lexicon = lexicon
         # suffix -> the stem-final letters it follows with a ZWNJ ("" = any joining letter)
@@ -110,6 +112,8 @@ class ZwnjRepairer:
         self.min_count = min_count
         self.min_stem_count = min_stem_count
         self.zwnj_preference = zwnj_preference
+        self.min_compound_part_count = min_compound_part_count
+        self.min_compound_part_length = min_compound_part_length
         self.repair_word = lru_cache(maxsize=200_000)(self._repair_word)
 
     def repair(self, text: str) -> str:
@@ -138,7 +142,7 @@ class ZwnjRepairer:
         known = self._best_spelling(word)
         if known is not None:
             return known
-        return self._split_affixes(word) or word
+        return self._split_affixes(word) or self._split_compound(word) or word
 
     def _split_affixes(self, word: str) -> str | None:
         for suffix, after in self.suffixes.items():
@@ -151,6 +155,25 @@ class ZwnjRepairer:
             if len(rest) >= 2 and word.startswith(prefix) and self._known(rest):
                 return prefix + ZWNJ + self._repair_word(rest)
         return None
+
+
+    def _split_compound(self, word: str) -> str | None:
+        """Two frequent words glued together (تأمیناجتماعی, بیمهشدگان); the most frequent
+        pair wins. Both parts must be frequent and long, since short words combine into
+        many false compounds."""
+        shortest = self.min_compound_part_length
+        best, best_score = None, 0
+        for cut in range(shortest, len(word) - shortest + 1):
+            left, right = word[:cut], word[cut:]
+            if left[-1] in NON_JOINING:
+                continue
+            score = min(self.lexicon.frequency(left), self.lexicon.frequency(right))
+            if score >= self.min_compound_part_count and score > best_score:
+                best, best_score = (left, right), score
+        if best is None:
+            return None
+        left, right = best
+        return self._repair_word(left) + ZWNJ + self._repair_word(right)
 
 
 #: The raw-text files of ``../shared/data`` that the shipped lexicon is counted from.
@@ -169,3 +192,4 @@ def build_lexicon(data_dir: Path, output: Path) -> ZwnjLexicon:
             lexicon.add_text(handle)
     lexicon.save(output)
     return lexicon
+

@@ -53,6 +53,8 @@ class Normalize(Stage):
         zwnj_preference: float,
         zwnj_suffixes: dict[str, str],
         zwnj_prefixes: list[str],
+        zwnj_min_compound_part_count: int,
+        zwnj_min_compound_part_length: int,
     ) -> None:
         lexicon_path = ZWNJ_LEXICON_PATH
         repairer = None
@@ -65,7 +67,8 @@ class Normalize(Stage):
             lexicon.add_forms(words, zwnj_hazm_word_weight)
             lexicon.add_forms(verbs, zwnj_hazm_verb_weight)
             repairer = ZwnjRepairer(lexicon, zwnj_suffixes, zwnj_prefixes, zwnj_min_count,
-                                    zwnj_min_stem_count, zwnj_preference)
+                                    zwnj_min_stem_count, zwnj_preference,
+                                    zwnj_min_compound_part_count, zwnj_min_compound_part_length)
         try:
             self.normalizer = TextNormalizer(hazm, repairer)
         except TypeError as error:

@@ -1,0 +1,84 @@
+# gofteman: build the corpus stage by stage, test, validate, evaluate.
+#   make corpus               build corpus/ from seeds/ (creates .venv on first use)
+#   make test                 install and run the test suite
+#   make SEEDS=dir OUT=dir corpus   any other input (folder, .jsonl or .txt) and output
+# Each stage is a file target whose prerequisites are the previous stage's output, the
+# stage's own code and its configuration in schemas/: editing one reruns that stage onward.
+# Inside a stage, documents whose input, code and configuration are unchanged are skipped.
+
+SHELL := /bin/bash
+SEEDS ?= seeds
+OUT ?= corpus
+DATA ?= ../shared/data
+BUILD ?= build/$(notdir $(abspath $(OUT)))
+VENV ?= .venv
+
+PYTHON ?= $(shell for p in python3.12 $$HOME/.pyenv/versions/3.12*/bin/python3.12 /usr/local/bin/python3.12 /usr/bin/python3.12; do \
+	$$p -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; done)
+VENV_PYTHON := $(VENV)/bin/python
+VENV_STAMP := $(VENV)/.installed
+GOFTEMAN := $(VENV_PYTHON) -m pipeline
+RUN := $(GOFTEMAN) run --input $(SEEDS) --out $(OUT) --work $(BUILD) --no-progress
+
+SEED_FILES := $(shell find $(SEEDS) -maxdepth 1 -type f 2>/dev/null | LC_ALL=C sort)
+RUNNER_CODE := pipeline/runner.py pipeline/documents.py pipeline/stages/base.py pipeline/stages/__init__.py pipeline/constants.py
+NORMALIZE_INPUTS := pipeline/stages/normalize.py pipeline/normalization.py pipeline/zwnj.py schemas/normalize.yaml models/zwnj-fa/lexicon.tsv.gz
+TOKENIZE_INPUTS := pipeline/stages/tokenize.py pipeline/conllu.py pipeline/normalization.py schemas/tokenize.yaml
+WRITE_INPUTS := pipeline/stages/write.py pipeline/conllu.py
+
+.PHONY: all corpus normalize tokenize write test test-fast validate eval eval-normalize eval-tokenize \
+	zwnj-lexicon clean venv
+.PRECIOUS: $(BUILD)/%.done
+.DELETE_ON_ERROR:
+
+all: corpus
+
+$(VENV_STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.12 not found: install it or run 'make PYTHON=/path/to/python3.12'" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(VENV_PYTHON) -m pip install --quiet --upgrade pip
+	$(VENV_PYTHON) -m pip install --quiet -e '.[test]'
+	touch $@
+
+venv: $(VENV_STAMP)
+
+$(BUILD)/normalize.done: $(VENV_STAMP) $(SEEDS) $(SEED_FILES) $(RUNNER_CODE) $(NORMALIZE_INPUTS)
+	$(RUN) --stages normalize
+	@touch $@
+
+$(BUILD)/tokenize.done: $(BUILD)/normalize.done $(RUNNER_CODE) $(TOKENIZE_INPUTS)
+	$(RUN) --stages tokenize
+	@touch $@
+
+$(BUILD)/write.done: $(BUILD)/tokenize.done $(RUNNER_CODE) $(WRITE_INPUTS)
+	$(RUN) --stages write
+	@touch $@
+
+normalize: $(BUILD)/normalize.done
+tokenize: $(BUILD)/tokenize.done
+write: $(BUILD)/write.done
+corpus: $(BUILD)/write.done
+
+validate: $(BUILD)/write.done
+	$(GOFTEMAN) validate $(OUT)/conllu --level 2
+
+test: $(VENV_STAMP)
+	$(VENV_PYTHON) -m pytest -q
+
+test-fast: $(VENV_STAMP)
+	$(VENV_PYTHON) -m pytest -q -m 'not slow'
+
+# Trained resources: rebuilt from $(DATA) (../shared/data), committed under models/.
+zwnj-lexicon: $(VENV_STAMP)
+	$(GOFTEMAN) build-zwnj-lexicon --data $(DATA)
+
+eval-normalize: $(VENV_STAMP)
+	$(GOFTEMAN) eval-normalize --data $(DATA)
+
+eval-tokenize: $(VENV_STAMP)
+	$(GOFTEMAN) eval-tokenize --data $(DATA) --work build/eval-tokenize
+
+eval: eval-normalize eval-tokenize
+
+clean:
+	rm -rf build
