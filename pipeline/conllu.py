@@ -77,12 +77,12 @@ class Sentence:
 
     @property
     def text(self) -> str:
-        """The sentence text as UD writes it: forms joined by the SpaceAfter convention."""
+        """The sentence text as UD writes it: forms joined by one space unless SpaceAfter=No."""
         parts = []
         tokens = self.tokens()
         for index, row in enumerate(tokens):
             parts.append(row[FORM])
-            if index < len(tokens) - 1 and separator(row[MISC]):
+            if index < len(tokens) - 1 and misc_get(row[MISC], MISC_SPACE_AFTER) != "No":
                 parts.append(" ")
         return "".join(parts)
 

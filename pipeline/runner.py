@@ -13,7 +13,7 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from tqdm import tqdm
 
@@ -50,18 +50,23 @@ def select_stages(names: list[str] | None = None, from_stage: str | None = None)
     return list(STAGES)
 
 
-def check_requirements(stages: list[type[Stage]] = list(STAGES)) -> None:
-    """Checks the chain up to the last chosen stage before any data is touched."""
-    last = max(STAGES.index(stage) for stage in stages)
+def check_requirements(chain: Sequence[type[Stage]]) -> None:
+    """Checks that each stage of the chain gets what it requires from the ones before it,
+    before any data is touched; one error lists every gap."""
     available = {CAP_SOURCE_TEXT, CAP_SOURCE_META}
     gaps = []
-    for stage in STAGES[: last + 1]:
+    for stage in chain:
         missing = sorted(stage.requires - available)
         if missing:
             gaps.append(f"{stage.name} requires {', '.join(missing)} (available: {', '.join(sorted(available))})")
         available |= stage.provides
     if gaps:
         raise PipelineRequirementsError("; ".join(gaps))
+
+
+def chain_up_to(stages: Sequence[type[Stage]]) -> list[type[Stage]]:
+    """Every stage of the pipeline up to the last of ``stages``: what they build on."""
+    return list(STAGES[: max(STAGES.index(stage) for stage in stages) + 1])
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -107,7 +112,7 @@ class Runner:
     def __init__(self, input_path: Path, out_dir: Path, work_dir: Path,
                  stages: list[type[Stage]], force: set[str] | None = None,
                  max_bytes: int = 0, progress: bool = True) -> None:
-        check_requirements(stages)
+        check_requirements(chain_up_to(stages))
         self.input_path, self.out_dir, self.work_dir = input_path, out_dir, work_dir
         self.stage_classes = stages
         self.force = force or set()

@@ -54,8 +54,8 @@ class ZwnjLexicon:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         rows = sorted(self.counts.items(), key=lambda item: (-item[1], item[0]))
-        # mtime=0 keeps the gzip bytes identical from one build to the next
-        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        # no name and mtime=0 keep the gzip bytes identical from one build to the next
+        with open(path, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
             gz.write("".join(f"{form}\t{count}\n" for form, count in rows).encode("utf-8"))
 
     @classmethod

@@ -3,8 +3,8 @@
 The sentences of the UD file are joined into one running text (so sentence splitting is tested
 too), run through the normalize and tokenize stages, and scored with ``udtools``' ``udeval``.
 Our CoNLL-U keeps original forms, so the scorer can align it with the gold text character by
-character. HEAD/DEPREL are not annotated at this point; the scoring copy gets a flat
-placeholder tree only because the scorer needs one, and only segmentation is reported.
+character. HEAD/DEPREL are not annotated at this point; the scoring copy gets placeholders
+only because the scorer needs a tree, and only segmentation is reported.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from udtools import udeval
 from pipeline import conllu
 from pipeline.stages.normalize import Normalize
 from pipeline.stages.tokenize import Tokenize
+from pipeline.validation import with_placeholders
 
 EVAL_FILE = "ud/fa_perdt-ud-dev.conllu"
 METRICS = ("Tokens", "Sentences", "Words")
@@ -29,12 +30,10 @@ def segment(text: str, doc_id: str = "eval") -> str:
     return Tokenize.from_config().process(doc_id, normalized).output
 
 
-def scoring_copy(conllu_text: str) -> str:
-    sentences = conllu.parse(conllu_text)
-    for sentence in sentences:
-        for index, row in enumerate(sentence.words()):
-            row[conllu.HEAD], row[conllu.DEPREL] = ("0", "root") if index == 0 else ("1", "dep")
-    return conllu.format_sentences(sentences)
+def load_for_scoring(path: Path) -> object:
+    # udeval.load_conllu_file leaves its file open; read it here and close it
+    with open(path, encoding="utf-8") as handle:
+        return udeval.load_conllu(handle, str(path), {})
 
 
 def run_evaluation(data_dir: Path, work_dir: Path) -> str:
@@ -44,9 +43,8 @@ def run_evaluation(data_dir: Path, work_dir: Path) -> str:
     text = " ".join(conllu.iter_texts(conllu.read(gold_path)))
     system_path = work_dir / "system.conllu"
     system_path.parent.mkdir(parents=True, exist_ok=True)
-    system_path.write_text(scoring_copy(segment(text)), encoding="utf-8")
-    scores = udeval.evaluate(udeval.load_conllu_file(str(gold_path)),
-                             udeval.load_conllu_file(str(system_path)))
+    conllu.write(system_path, with_placeholders(conllu.parse(segment(text))))
+    scores = udeval.evaluate(load_for_scoring(gold_path), load_for_scoring(system_path))
     lines = [f"Segmentation of {gold_path} (sentences joined into one text), CoNLL 2018 scorer:", "",
              "| metric | precision | recall | F1 |", "|---|---:|---:|---:|"]
     for metric in METRICS:

@@ -8,6 +8,7 @@ original characters (see ``pipeline.normalization``). Configured by ``schemas/no
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 import hazm
@@ -24,6 +25,7 @@ from pipeline.stages.base import Stage, StageConfigError, StageResult
 from pipeline.zwnj import ZwnjLexicon, ZwnjRepairer
 
 
+@lru_cache(maxsize=1)
 def hazm_lexicon_forms() -> tuple[list[str], list[str]]:
     """hazm's word list and its verb conjugations (those with a ZWNJ, e.g. می‌کنند)."""
     words_file = Path(hazm.__file__).parent / "data" / "words.dat"

@@ -1,0 +1,66 @@
+import json
+
+from pipeline import conllu
+from pipeline.stages.normalize import Normalize
+from pipeline.stages.tokenize import Tokenize
+from tests.conftest import GLUED_TEXT
+
+
+def forms(sentence: conllu.Sentence) -> list[str]:
+    return [row[conllu.FORM] for row in sentence.tokens()]
+
+
+def misc_of(sentence: conllu.Sentence, form: str) -> str:
+    return next(row[conllu.MISC] for row in sentence.tokens() if row[conllu.FORM] == form)
+
+
+def test_sentences_paragraphs_and_ids(annotate):
+    sentences = annotate(GLUED_TEXT, "doc-1", {"title": "آزمون"})
+    assert len(sentences) == 3
+    first = sentences[0]
+    assert first.comments[:3] == [" newdoc id = doc-1", " meta::title = آزمون", " newpar"]
+    assert [s.comment("sent_id") for s in sentences] == ["doc-1-1", "doc-1-2", "doc-1-3"]
+    assert all(s.comment("newpar") == "" for s in sentences)  # one sentence per line here
+
+
+def test_forms_are_original_and_norm_is_in_misc(annotate):
+    sentence = annotate(GLUED_TEXT)[0]
+    assert forms(sentence) == ["ما", "هرگز", "ناامید", "نمیشویم", "و", "آینده", "کشور", "را", "روشن",
+                               "میبینیم", "."]
+    assert conllu.misc_get(misc_of(sentence, "نمیشویم"), "Norm") == "نمی‌شویم"
+    assert conllu.misc_get(misc_of(sentence, "ما"), "Norm") is None
+    assert sentence.comment("text") == GLUED_TEXT.split("\n")[0]
+
+
+def test_glued_number_and_unit_become_two_tokens(annotate):
+    [sentence] = annotate("طول آن 9متر است.")
+    assert forms(sentence) == ["طول", "آن", "9", "متر", "است", "."]
+    assert conllu.misc_get(misc_of(sentence, "9"), "SpaceAfter") == "No"
+    assert conllu.misc_get(misc_of(sentence, "9"), "Norm") == "۹"
+    assert sentence.comment("text") == "طول آن 9متر است."
+
+
+def test_punctuation_split_as_in_ud_persian(annotate):
+    [sentence] = annotate("پیامبر (ص) فرمود: «امید داشته باشید»؟")
+    assert forms(sentence) == ["پیامبر", "(", "ص", ")", "فرمود", ":", "«", "امید", "داشته", "باشید", "»", "؟"]
+
+
+def test_sentence_ends_follow_hazm(annotate):
+    sentences = annotate("اول آمد. دوم رفت! سوم؟ و «چهارم.» ماند")
+    assert [s.comment("text") for s in sentences] == ["اول آمد.", "دوم رفت!", "سوم؟", "و «چهارم.» ماند"]
+
+
+def test_long_sentence_is_cut_with_a_warning():
+    stage = Tokenize(join_abbreviations=False, max_sentence_tokens=4)
+    source = json.dumps({"id": "d", "text": "یک دو سه چهار پنج شش", "meta": {}})
+    normalized = Normalize.from_config().process("d", source).output
+    result = stage.process("d", normalized)
+    sentences = conllu.parse(result.output)
+    assert [len(s.tokens()) for s in sentences] == [4, 2]
+    assert result.warnings == ["sentence d-1 cut after 4 tokens"]
+
+
+def test_text_that_normalises_to_nothing_keeps_its_characters(annotate):
+    sentences = annotate("ـــ سلام")  # a run of tatweel vanishes in normalisation
+    assert conllu.rebuild_text(sentences) == "ـــ سلام"
+    assert forms(sentences[0]) == ["سلام"]

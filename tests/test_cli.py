@@ -1,0 +1,61 @@
+import json
+from pathlib import Path
+
+from pipeline.cli import main
+from tests.conftest import GLUED_TEXT
+
+
+def run_cli(*args: str) -> int:
+    return main(list(args))
+
+
+def test_jsonl_input_with_a_bad_line(tmp_path, capsys):
+    source = tmp_path / "news.jsonl"
+    lines = [{"id": f"n{i}", "text": f"خبر شماره {i} امیدوارکننده است.", "source": "آزمون"} for i in range(50)]
+    source.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n{oops\n",
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    code = run_cli("run", "--input", str(source), "--out", str(out), "--work", str(tmp_path / "w"), "--no-progress")
+    assert code == 0
+    assert len(list((out / "conllu").glob("*.conllu"))) == 50
+    err = capsys.readouterr().err
+    assert f"skipped: {source}:51: invalid JSON" in err
+    assert "50 of 51 documents ok" in err
+    assert "# meta::source = آزمون" in (out / "conllu" / "n7.conllu").read_text(encoding="utf-8")
+    assert run_cli("run", "--input", str(source), "--out", str(out), "--work", str(tmp_path / "w"),
+                   "--no-progress", "--strict") == 1
+
+
+def test_validate_and_rebuild_commands(tmp_path, capsys):
+    source = tmp_path / "doc.txt"
+    source.write_text(GLUED_TEXT + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli("run", "--input", str(source), "--out", str(out), "--work", str(tmp_path / "w"), "--no-progress") == 0
+    assert run_cli("validate", str(out / "conllu")) == 0
+    assert "1 of 1 files valid at UD level 2" in capsys.readouterr().out
+    capsys.readouterr()
+    assert run_cli("rebuild", str(out / "conllu" / "doc.conllu")) == 0
+
+
+def test_rebuild_prints_the_original_bytes(tmp_path, capfdbinary):
+    source = tmp_path / "doc.txt"
+    source.write_bytes((GLUED_TEXT + "\r\n").encode("utf-8"))
+    run_cli("run", "--input", str(source), "--out", str(tmp_path / "out"), "--work", str(tmp_path / "w"), "--no-progress")
+    capfdbinary.readouterr()
+    run_cli("rebuild", str(tmp_path / "out" / "conllu" / "doc.conllu"))
+    assert capfdbinary.readouterr().out == source.read_bytes()
+
+
+def test_errors_are_reported_not_raised(tmp_path, capsys):
+    assert run_cli("run", "--input", str(tmp_path), "--stages", "normalize,parse", "--no-progress") == 2
+    assert "unknown stage(s) parse; the stages are: normalize, tokenize, write" in capsys.readouterr().err
+    assert run_cli("run", "--input", str(tmp_path / "missing"), "--out", str(tmp_path / "o"), "--no-progress") == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_validate_reports_an_invalid_file(tmp_path, capsys):
+    bad = tmp_path / "bad.conllu"
+    bad.write_text("# sent_id = 1\n# text = a b\n1\ta\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n2\tb\t_\t_\t_\t_\t_\t_\t_\t_\n\n",
+                   encoding="utf-8")
+    assert run_cli("validate", str(bad)) == 1
+    assert "INVALID" in capsys.readouterr().err

@@ -1,0 +1,131 @@
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from pipeline.constants import CAP_TOKENS, MANIFEST_SCHEMA_PATH
+from pipeline.runner import PipelineRequirementsError, Runner, check_requirements, select_stages
+from pipeline.stages import STAGES, Stage
+from pipeline.stages.normalize import Normalize
+from pipeline.stages.tokenize import Tokenize
+
+
+def make_runner(input_path: Path, tmp_path: Path, names=None, from_stage=None, force=None) -> Runner:
+    return Runner(input_path, tmp_path / "out", tmp_path / "work", select_stages(names, from_stage),
+                  force or set(), max_bytes=1_000_000, progress=False)
+
+
+def manifest(tmp_path: Path) -> dict:
+    return json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_unknown_stage_lists_the_valid_ones():
+    with pytest.raises(ValueError, match="unknown stage.s. parse; the stages are: normalize, tokenize, write"):
+        select_stages(["normalize", "parse"])
+
+
+def test_from_stage_selects_it_and_what_follows():
+    assert [s.name for s in select_stages(from_stage="tokenize")] == ["tokenize", "write"]
+    assert [s.name for s in select_stages(["write", "normalize"])] == ["normalize", "write"]
+
+
+def test_requirements_are_checked_and_every_gap_reported():
+    class NeedsTags(Stage):
+        name = "frames"
+        requires = frozenset({"conllu.UPOS", "conllu.DEPREL"})
+        provides = frozenset({"conllu.frames"})
+        output_suffix = ".conllu"
+
+        def process(self, doc_id, artifact):
+            raise NotImplementedError
+
+    class NeedsFrames(NeedsTags):
+        name = "export"
+        requires = frozenset({"conllu.frames", "conllu.NER"})
+
+    check_requirements(STAGES)
+    with pytest.raises(PipelineRequirementsError) as caught:
+        check_requirements([Normalize, Tokenize, NeedsTags, NeedsFrames])
+    message = str(caught.value)
+    assert "frames requires conllu.DEPREL, conllu.UPOS" in message
+    assert "export requires conllu.NER" in message
+    assert CAP_TOKENS in message  # what was available is listed
+
+
+def test_run_then_rerun_does_no_work(input_dir, tmp_path):
+    first = make_runner(input_dir, tmp_path).run()
+    assert first.counts == {name: {"ran": 1, "cached": 0, "failed": 0} for name in ("normalize", "tokenize", "write")}
+    output = (tmp_path / "out" / "conllu" / "glued.conllu").read_bytes()
+    second = make_runner(input_dir, tmp_path).run()
+    assert second.counts == {name: {"ran": 0, "cached": 1, "failed": 0} for name in ("normalize", "tokenize", "write")}
+    assert (tmp_path / "out" / "conllu" / "glued.conllu").read_bytes() == output
+
+
+def test_changed_document_is_the_only_one_recomputed(input_dir, tmp_path):
+    (input_dir / "other.txt").write_text("سند دیگر.", encoding="utf-8")
+    make_runner(input_dir, tmp_path).run()
+    (input_dir / "other.txt").write_text("سند دیگر، تغییر کرده.", encoding="utf-8")
+    report = make_runner(input_dir, tmp_path).run()
+    assert report.counts["normalize"] == {"ran": 1, "cached": 1, "failed": 0}
+
+
+def test_from_stage_forces_it_and_following_stages_use_their_cache(input_dir, tmp_path):
+    make_runner(input_dir, tmp_path).run()
+    report = make_runner(input_dir, tmp_path, from_stage="tokenize", force={"tokenize"}).run()
+    assert report.counts == {"tokenize": {"ran": 1, "cached": 0, "failed": 0},
+                             "write": {"ran": 0, "cached": 1, "failed": 0}}
+
+
+def test_stage_without_its_input_fails_that_document_clearly(input_dir, tmp_path):
+    report = make_runner(input_dir, tmp_path, names=["tokenize"]).run()
+    [record] = report.records
+    assert record.status == "failed"
+    assert record.reason == "tokenize: no output of normalize for this document; run that stage first"
+
+
+def test_bad_inputs_are_in_the_manifest_and_good_documents_come_out(input_dir, tmp_path):
+    (input_dir / "empty.txt").write_bytes(b"")
+    (input_dir / "binary.txt").write_bytes(b"\x00\x01\x02")
+    (input_dir / "news.jsonl").write_text('{"id": "n1", "text": "خبر."}\n{broken\n', encoding="utf-8")
+    (input_dir / "control.txt").write_text("متن\x07 با نویسه کنترلی.", encoding="utf-8")
+    make_runner(input_dir, tmp_path).run()
+    data = manifest(tmp_path)
+    jsonschema.validate(data, json.loads(MANIFEST_SCHEMA_PATH.read_text(encoding="utf-8")))
+    by_origin = {Path(d["origin"]).name: d for d in data["documents"]}
+    assert by_origin["empty.txt"]["status"] == "skipped" and by_origin["empty.txt"]["reason"] == "empty document"
+    assert by_origin["binary.txt"]["reason"] == "binary file (NUL byte at offset 0)"
+    assert by_origin["news.jsonl:2"]["reason"].startswith("invalid JSON")
+    assert by_origin["control.txt"]["status"] == "ok"
+    assert by_origin["control.txt"]["warnings"][0].startswith("1 control character(s)")
+    assert by_origin["glued.txt"]["sentences"] == 3
+    assert data["summary"] == {"documents": 6, "ok": 3, "skipped": 3, "failed": 0,
+                               "sentences": 5, "tokens": sum(d["tokens"] or 0 for d in data["documents"])}
+    written = sorted(p.name for p in (tmp_path / "out" / "conllu").iterdir())
+    assert written == ["control.conllu", "glued.conllu", "n1.conllu"]
+
+
+def test_removed_document_is_removed_from_the_corpus(input_dir, tmp_path):
+    (input_dir / "gone.txt").write_text("به زودی حذف می‌شود.", encoding="utf-8")
+    make_runner(input_dir, tmp_path).run()
+    (input_dir / "gone.txt").unlink()
+    make_runner(input_dir, tmp_path).run()
+    assert sorted(p.name for p in (tmp_path / "out" / "conllu").iterdir()) == ["glued.conllu"]
+    assert not list((tmp_path / "work").rglob("gone*"))
+
+
+def test_output_is_deterministic(input_dir, tmp_path):
+    make_runner(input_dir, tmp_path / "a").run()
+    make_runner(input_dir, tmp_path / "b").run()
+    for name in ("conllu/glued.conllu", "manifest.json"):
+        assert (tmp_path / "a" / "out" / name).read_bytes() == (tmp_path / "b" / "out" / name).read_bytes()
+
+
+def test_warnings_survive_cached_runs(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "long.txt").write_text(" ".join(["واژه"] * 350), encoding="utf-8")
+    make_runner(folder, tmp_path).run()
+    first = manifest(tmp_path)["documents"][0]["warnings"]
+    make_runner(folder, tmp_path).run()
+    assert manifest(tmp_path)["documents"][0]["warnings"] == first == ["sentence long-1 cut after 300 tokens"]
