@@ -18,7 +18,7 @@ PYTHON ?= $(shell for p in python3.12 $$HOME/.pyenv/versions/3.12*/bin/python3.1
 VENV_PYTHON := $(VENV)/bin/python
 VENV_STAMP := $(VENV)/.installed
 GOFTEMAN := $(VENV_PYTHON) -m pipeline
-RUN := $(GOFTEMAN) run --input $(SEEDS) --out $(OUT) --work $(BUILD) --no-progress
+RUN := $(GOFTEMAN) run --input $(SEEDS) --out $(OUT) --work $(BUILD)
 
 SEED_FILES := $(shell find $(SEEDS) -maxdepth 1 -type f 2>/dev/null | LC_ALL=C sort)
 RUNNER_CODE := pipeline/runner.py pipeline/documents.py pipeline/stages/base.py pipeline/stages/__init__.py pipeline/constants.py

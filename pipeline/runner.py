@@ -212,7 +212,7 @@ class Runner:
                      for doc_id, _ in todo)
             results = stage.process_batch(items)
             bar = tqdm(zip(todo, results), total=len(todo), desc=stage.name, unit="doc",
-                       disable=not self.progress, file=sys.stderr)
+                       disable=None if self.progress else True, file=sys.stderr)  # None: off when not a terminal
             for (doc_id, key), result in bar:
                 record = records[doc_id]
                 if isinstance(result, Exception):
