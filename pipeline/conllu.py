@@ -183,18 +183,21 @@ def rebuild_text(sentences: Iterable[Sentence]) -> str:
 
 
 # --- reading and writing ---------------------------------------------------------------------
-def parse(text: str, path: Path | str | None = None) -> list[Sentence]:
-    """Parses CoNLL-U text strictly; every problem names the line."""
+def parse(text: str, path: Path | str | None = None, strict: bool = True) -> list[Sentence]:
+    """Parses CoNLL-U text; every problem names the line. ``strict=False`` accepts extra blank
+    lines and a last sentence without its blank line (as some published treebanks have)."""
     sentences: list[Sentence] = []
     current = Sentence()
     started = False
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    elif text:
+    elif text and strict:
         raise ConlluError("the file does not end with a newline", path, len(lines))
     for number, line in enumerate(lines, 1):
         if line == "":
+            if not current.rows and not strict and not current.comments:
+                continue  # an extra blank line
             if not current.rows:
                 raise ConlluError("blank line without a sentence before it", path, number)
             sentences.append(current)
@@ -215,17 +218,19 @@ def parse(text: str, path: Path | str | None = None) -> list[Sentence]:
                 raise ConlluError("empty column (use '_' for no value)", path, number)
             current.rows.append(columns)
             started = True
-    if started:
+    if started and strict:
         raise ConlluError("the last sentence is not followed by a blank line", path, len(lines))
+    if started and current.rows:
+        sentences.append(current)
     return sentences
 
 
-def read(path: Path) -> list[Sentence]:
+def read(path: Path, strict: bool = True) -> list[Sentence]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise ConlluError(f"not UTF-8 ({error.reason} at byte {error.start})", path) from None
-    return parse(text, path)
+    return parse(text, path, strict)
 
 
 def format_sentences(sentences: Iterable[Sentence]) -> str:

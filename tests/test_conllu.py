@@ -88,3 +88,11 @@ def test_rebuild_text_uses_spacing_attributes():
         "# text = c\n"
         "1\tc\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n\n")
     assert conllu.rebuild_text(sentences) == "\na b\x07c"
+
+
+def test_lenient_mode_accepts_a_missing_final_blank_line():
+    text = "# text = x\n1\tx\t_\t_\t_\t_\t_\t_\t_\t_"
+    with pytest.raises(conllu.ConlluError):
+        conllu.parse(text)
+    [sentence] = conllu.parse(text, strict=False)
+    assert sentence.words()[0][conllu.FORM] == "x"

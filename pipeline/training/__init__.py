@@ -1,0 +1,1 @@
+"""Training the shipped stanza models from ../shared/data (``make models``)."""

@@ -1,0 +1,131 @@
+"""Training data for the stanza models, normalised as the pipeline normalises its input.
+
+UD: PerDT dev (minus a held-out tuning slice at its end) plus iPerUDT (all splits). iPerUDT's
+Bijankhan-style XPOS is replaced by ``_``, its ``past#present`` verb lemmas by the past stem as
+PerDT writes them, and its invalid relation ``discourse:top/foc`` by ``discourse``. Seraji is left out: it has no PROPN and other deprel subtypes.
+NER: Arman folds 1 and 2, PEYMA train and ParsTwiNER train, mapped to one label set; tuned on
+PEYMA dev and ParsTwiNER dev; Arman fold 3 is the held-out test set.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline import conllu
+from pipeline.normalization import TextNormalizer
+from pipeline.stages.tag import ud_deprel
+
+UD_PERDT_DEV = "ud/fa_perdt-ud-dev.conllu"
+UD_IPERUDT = ("ud/iPerUDT_train.conllu", "ud/iPerUDT_dev.conllu", "ud/iPerUDT_test.conllu")
+NER_TRAIN = ("ner/arman/test_fold1.txt", "ner/arman/test_fold2.txt", "ner/peyma/train.txt",
+             "ner/parstwiner/train.txt")
+NER_DEV = ("ner/peyma/dev.txt", "ner/parstwiner/dev.txt")
+NER_TEST = ("ner/arman/test_fold3.txt",)
+RAW_TEXT = ("raw/perdt_train_sentences.txt", "raw/seraji_train_sentences.txt")
+
+
+class TrainingForms:
+    """Normalises training tokens exactly as the normalize stage normalises a chunk."""
+
+    def __init__(self, normalizer: TextNormalizer) -> None:
+        self.normalizer = normalizer
+
+    def __call__(self, form: str) -> str:
+        norm = self.normalizer.normalize_string(form)
+        return norm if norm and " " not in norm else form
+
+
+def _ud_sentences(path: Path, forms: TrainingForms, informal: bool) -> list[conllu.Sentence]:
+    sentences = conllu.read(path, strict=False)  # iPerUDT lacks the final blank line
+    for sentence in sentences:
+        for row in sentence.rows:
+            row[conllu.FORM] = forms(row[conllu.FORM])
+            if informal and not row[conllu.ID].count("-"):
+                row[conllu.XPOS] = "_"
+                row[conllu.LEMMA] = row[conllu.LEMMA].split("#")[0] or row[conllu.LEMMA]
+                row[conllu.DEPREL] = ud_deprel(row[conllu.DEPREL])
+    return sentences
+
+
+def write_ud(data_dir: Path, out_dir: Path, forms: TrainingForms, heldout: int) -> dict[str, Path]:
+    perdt = _ud_sentences(data_dir / UD_PERDT_DEV, forms, informal=False)
+    train = perdt[:-heldout]
+    for name in UD_IPERUDT:
+        train += _ud_sentences(data_dir / name, forms, informal=True)
+    paths = {"train": out_dir / "ud-train.conllu", "dev": out_dir / "ud-dev.conllu"}
+    conllu.write(paths["train"], train)
+    conllu.write(paths["dev"], perdt[-heldout:])
+    return paths
+
+
+def read_ner(path: Path) -> Iterator[list[tuple[str, str]]]:
+    """Sentences of (token, tag) from Arman (space), PEYMA (|) or ParsTwiNER (tab) files."""
+    sentence: list[tuple[str, str]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.rstrip("\r")
+        if not line.strip():
+            if sentence:
+                yield sentence
+            sentence = []
+            continue
+        for separator in ("\t", "|", " "):
+            token, sep, tag = line.rpartition(separator)
+            if sep and token:
+                break
+        else:
+            raise ValueError(f"{path}:{number}: expected a token and a tag, got {line!r}")
+        # PEYMA writes a space where a ZWNJ belongs inside some tokens
+        sentence.append((token.strip().replace(" ", "\u200c"), tag.strip()))
+    if sentence:
+        yield sentence
+
+
+def map_tag(tag: str, label_map: dict[str, str]) -> str:
+    """``B-pers``/``B_PER`` -> ``B-PER``; types outside the map -> ``O``."""
+    if tag in ("O", ""):
+        return "O"
+    prefix, _, kind = tag.replace("_", "-").partition("-")
+    label = label_map.get(kind)
+    return f"{prefix}-{label}" if label and prefix in ("B", "I") else "O"
+
+
+def fix_bio(tags: list[str]) -> list[str]:
+    """An I- that does not continue an entity of its type starts one (IOB2)."""
+    fixed, previous = [], "O"
+    for tag in tags:
+        if tag.startswith("I-") and previous[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        fixed.append(tag)
+        previous = tag
+    return fixed
+
+
+def write_ner(data_dir: Path, out_dir: Path, forms: TrainingForms, label_map: dict[str, str]) -> dict[str, Path]:
+    paths = {}
+    for split, names in (("train", NER_TRAIN), ("dev", NER_DEV), ("test", NER_TEST)):
+        document = []
+        for name in names:
+            for sentence in read_ner(data_dir / name):
+                tags = fix_bio([map_tag(tag, label_map) for _, tag in sentence])
+                document.append([{"text": forms(token), "ner": tag} for (token, _), tag in zip(sentence, tags)])
+        paths[split] = out_dir / f"ner-{split}.json"
+        paths[split].write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return paths
+
+
+def vector_corpus(data_dir: Path, ud_train: Path, ner_train: Path, forms: TrainingForms) -> list[list[str]]:
+    """Tokenised text for word vectors: raw train text (hazm tokens) plus the training sets."""
+    from hazm import WordTokenizer
+
+    tokenizer = WordTokenizer(join_verb_parts=False)
+    sentences = []
+    for name in RAW_TEXT:
+        for line in (data_dir / name).read_text(encoding="utf-8").splitlines():
+            sentences.append([forms(token) for token in tokenizer.tokenize(line)])
+    for sentence in conllu.read(ud_train):
+        sentences.append([row[conllu.FORM] for row in sentence.words()])
+    for sentence in json.loads(ner_train.read_text(encoding="utf-8")):
+        sentences.append([token["text"] for token in sentence])
+    return sentences

@@ -1,0 +1,130 @@
+"""The training recipe: prepare data and vectors, then the stanza training commands.
+
+``gofteman train prepare`` writes everything the trainers read into one folder (a few MB), so
+that the same commands can run here on the CPU or on a lent GPU; ``gofteman train run`` runs
+them. Settings come from ``schemas/models.yaml``.
+"""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from pipeline.constants import SCHEMAS_DIR
+
+MODELS_CONFIG = SCHEMAS_DIR / "models.yaml"
+MODEL_FILES = {"tagger": "tagger.pt", "lemmatizer": "lemmatizer.pt", "parser": "parser.pt",
+               "ner": "ner.pt", "pretrain": "pretrain.pt"}
+#: Models stored in float16 after training (the lemmatizer is small already).
+HALF_PRECISION = ("tagger", "parser", "ner")
+
+
+def load_settings() -> dict:
+    return yaml.safe_load(MODELS_CONFIG.read_text(encoding="utf-8"))
+
+
+def train_vectors(sentences: list[list[str]], settings: dict, out_dir: Path) -> Path:
+    """word2vec vectors in stanza's pretrain format (``pretrain.pt``)."""
+    from gensim.models import Word2Vec
+    from stanza.models.common.pretrain import Pretrain
+
+    options = settings["vectors"]
+    model = Word2Vec(sentences, vector_size=options["dim"], window=options["window"],
+                     min_count=options["min_count"], epochs=options["epochs"], seed=options["seed"],
+                     workers=1, sg=1)
+    text_path = out_dir / "vectors.txt"
+    words = model.wv.index_to_key[: options["max_vocab"]]
+    with open(text_path, "w", encoding="utf-8") as handle:
+        handle.write(f"{len(words)} {options['dim']}\n")
+        for word in words:
+            handle.write(word + " " + " ".join(f"{value:.5f}" for value in model.wv[word]) + "\n")
+    pretrain_path = out_dir / MODEL_FILES["pretrain"]
+    pretrain_path.unlink(missing_ok=True)
+    Pretrain(str(pretrain_path), str(text_path), max_vocab=options["max_vocab"]).load()
+    text_path.unlink()
+    return pretrain_path
+
+
+def prepare(data_dir: Path, out_dir: Path) -> None:
+    from pipeline.stages.normalize import Normalize
+    from pipeline.training import data
+
+    settings = load_settings()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    forms = data.TrainingForms(Normalize.from_config().normalizer)
+    ud = data.write_ud(data_dir, out_dir, forms, settings["heldout_sentences"])
+    ner = data.write_ner(data_dir, out_dir, forms, settings["ner_label_map"])
+    train_vectors(data.vector_corpus(data_dir, ud["train"], ner["train"], forms), settings, out_dir)
+
+
+def commands(work: Path, models: Path, settings: dict) -> dict[str, list[str]]:
+    """The stanza training command of each model, reading ``work`` and saving into ``models``."""
+    short = settings["shorthand"]
+    pretrain = str(work / MODEL_FILES["pretrain"])
+
+    def options(name: str) -> list[str]:
+        return [f"--{key}={value}" for key, value in settings[name].items()]
+
+    python = [sys.executable, "-m"]
+    common = ["--shorthand", short, "--save_dir", str(models)]
+    return {
+        "tagger": python + ["stanza.models.tagger", "--mode", "train", "--lang", "fa", *common,
+                            "--save_name", MODEL_FILES["tagger"], "--train_file", str(work / "ud-train.conllu"),
+                            "--eval_file", str(work / "ud-dev.conllu"), "--output_file", str(work / "pos-pred.conllu"),
+                            "--wordvec_pretrain_file", pretrain, *options("tagger")],
+        "lemmatizer": python + ["stanza.models.lemmatizer", "--mode", "train", *common,
+                                "--save_name", MODEL_FILES["lemmatizer"], "--train_file", str(work / "ud-train.conllu"),
+                                "--eval_file", str(work / "ud-dev.conllu"),
+                                "--output_file", str(work / "lemma-pred.conllu"), *options("lemmatizer")],
+        "parser": python + ["stanza.models.parser", "--mode", "train", "--lang", "fa", *common,
+                            "--save_name", MODEL_FILES["parser"], "--train_file", str(work / "ud-train.conllu"),
+                            "--checkpoint_save_name", str(work / "parser-checkpoint.pt"),
+                            "--eval_file", str(work / "ud-dev.conllu"), "--output_file", str(work / "parse-pred.conllu"),
+                            "--wordvec_pretrain_file", pretrain, *options("parser")],
+        "ner": python + ["stanza.models.ner_tagger", "--mode", "train", *common,
+                         "--save_name", MODEL_FILES["ner"], "--train_file", str(work / "ner-train.json"),
+                         "--eval_file", str(work / "ner-dev.json"), "--wordvec_pretrain_file", pretrain,
+                         *options("ner")],
+    }
+
+
+def store_half_precision(path: Path) -> None:
+    """Rewrites a trained model's float32 weights as float16 (half the size; stanza loads them
+    back into float32 parameters, and the scores of ``make eval-models`` do not change)."""
+    import torch
+
+    def half(value):
+        if isinstance(value, torch.Tensor):
+            return value.half() if value.dtype == torch.float32 else value
+        return {key: half(item) for key, item in value.items()} if isinstance(value, dict) else value
+
+    checkpoint = torch.load(path, map_location="cpu", weights_only=False)
+    checkpoint["model"] = half(checkpoint["model"])
+    torch.save(checkpoint, path)
+
+
+def run(work: Path, models: Path, names: list[str]) -> int:
+    settings = load_settings()
+    models.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(work / MODEL_FILES["pretrain"], models / MODEL_FILES["pretrain"])  # the models read it
+    failures = 0
+    for name, command in commands(work, models, settings).items():
+        if name not in names:
+            continue
+        print("$ " + shlex.join(command), flush=True)
+        with open(work / f"{name}.log", "w", encoding="utf-8") as log:
+            failed = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT).returncode != 0
+        failures += failed
+        if not failed and name in HALF_PRECISION:
+            store_half_precision(models / MODEL_FILES[name])
+    return failures
+
+
+if __name__ == "__main__":  # python -m pipeline.training.recipe WORK MODELS [model ...] (no hazm needed)
+    work_dir, models_dir, *chosen = sys.argv[1:]
+    sys.exit(run(Path(work_dir), Path(models_dir), chosen or list(MODEL_FILES)))
