@@ -24,10 +24,14 @@ SEED_FILES := $(shell find $(SEEDS) -maxdepth 1 -type f 2>/dev/null | LC_ALL=C s
 RUNNER_CODE := pipeline/runner.py pipeline/documents.py pipeline/stages/base.py pipeline/stages/__init__.py pipeline/constants.py
 NORMALIZE_INPUTS := pipeline/stages/normalize.py pipeline/normalization.py pipeline/zwnj.py schemas/normalize.yaml models/zwnj-fa/lexicon.tsv.gz
 TOKENIZE_INPUTS := pipeline/stages/tokenize.py pipeline/conllu.py pipeline/normalization.py schemas/tokenize.yaml
+STANZA_CODE := pipeline/stages/stanza_stage.py pipeline/stanza_models.py pipeline/conllu.py
+SHIPPED := models/fa-small
+TAG_INPUTS := pipeline/stages/tag.py $(STANZA_CODE) schemas/tag.yaml $(SHIPPED)/tagger.pt $(SHIPPED)/lemmatizer.pt $(SHIPPED)/parser.pt $(SHIPPED)/pretrain.pt
+NER_INPUTS := pipeline/stages/ner.py $(STANZA_CODE) schemas/ner.yaml $(SHIPPED)/ner.pt $(SHIPPED)/pretrain.pt
 WRITE_INPUTS := pipeline/stages/write.py pipeline/conllu.py
 
-.PHONY: all corpus normalize tokenize write test test-fast validate eval eval-normalize eval-tokenize \
-	zwnj-lexicon clean venv
+.PHONY: all corpus normalize tokenize tag ner write test test-fast validate eval eval-normalize \
+	eval-tokenize eval-models bench models models-official zwnj-lexicon clean venv
 .PRECIOUS: $(BUILD)/%.done
 .DELETE_ON_ERROR:
 
@@ -50,12 +54,22 @@ $(BUILD)/tokenize.done: $(BUILD)/normalize.done $(RUNNER_CODE) $(TOKENIZE_INPUTS
 	$(RUN) --stages tokenize
 	@touch $@
 
-$(BUILD)/write.done: $(BUILD)/tokenize.done $(RUNNER_CODE) $(WRITE_INPUTS)
+$(BUILD)/tag.done: $(BUILD)/tokenize.done $(RUNNER_CODE) $(TAG_INPUTS)
+	$(RUN) --stages tag
+	@touch $@
+
+$(BUILD)/ner.done: $(BUILD)/tag.done $(RUNNER_CODE) $(NER_INPUTS)
+	$(RUN) --stages ner
+	@touch $@
+
+$(BUILD)/write.done: $(BUILD)/ner.done $(RUNNER_CODE) $(WRITE_INPUTS)
 	$(RUN) --stages write
 	@touch $@
 
 normalize: $(BUILD)/normalize.done
 tokenize: $(BUILD)/tokenize.done
+tag: $(BUILD)/tag.done
+ner: $(BUILD)/ner.done
 write: $(BUILD)/write.done
 corpus: $(BUILD)/write.done
 
@@ -78,7 +92,23 @@ eval-normalize: $(VENV_STAMP)
 eval-tokenize: $(VENV_STAMP)
 	$(GOFTEMAN) eval-tokenize --data $(DATA) --work build/eval-tokenize
 
-eval: eval-normalize eval-tokenize
+eval-models: $(VENV_STAMP)
+	$(GOFTEMAN) eval-models --data $(DATA) --work build/eval-models
+
+eval: eval-normalize eval-tokenize eval-models
+
+bench: $(VENV_STAMP) $(BUILD)/write.done
+	$(GOFTEMAN) bench --input $(OUT)/conllu
+
+# Trains the shipped stanza models in models/fa-small on the CPU (hours on 2 cores; see
+# models/fa-small/MODEL_CARD.md for where the shipped ones were trained).
+models: $(VENV_STAMP)
+	$(GOFTEMAN) train prepare --data $(DATA) --work build/training
+	$(GOFTEMAN) train run --work build/training --models $(SHIPPED)
+
+# stanza's published Persian models, for users with internet: then `gofteman run --models official`.
+models-official: $(VENV_STAMP)
+	$(GOFTEMAN) models-official
 
 clean:
 	rm -rf build

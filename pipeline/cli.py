@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.constants import DEFAULT_MAX_DOCUMENT_BYTES, STATUS_OK
+from pipeline.constants import DEFAULT_MAX_DOCUMENT_BYTES, MODELS_OFFICIAL, MODELS_SHIPPED, STATUS_OK
 from pipeline.stages import STAGE_NAMES
 
 DEFAULT_DATA = Path("../shared/data")
@@ -22,7 +22,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     stages = select_stages(args.stages.split(",") if args.stages else None, args.from_stage)
     force = {stage.name for stage in stages} if args.force else ({args.from_stage} if args.from_stage else set())
     runner = Runner(Path(args.input), Path(args.out), Path(args.work or default_work_dir(Path(args.out))),
-                    stages, force, args.max_bytes, progress=not args.no_progress)
+                    stages, force, args.max_bytes, progress=not args.no_progress,
+                    overrides={"models": args.models} if args.models else None)
     report = runner.run()
     for line in iter_problem_lines(report):
         print(line, file=sys.stderr)
@@ -79,6 +80,36 @@ def cmd_eval_tokenize(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_models(args: argparse.Namespace) -> int:
+    from pipeline.evaluation.models_eval import run_evaluation
+
+    print(run_evaluation(Path(args.data), Path(args.work)))
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from pipeline.evaluation.bench import run_bench
+
+    print(run_bench(Path(args.input)))
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from pipeline.training import recipe
+
+    if args.step == "prepare":
+        recipe.prepare(Path(args.data), Path(args.work))
+        return 0
+    return 1 if recipe.run(Path(args.work), Path(args.models), args.only or list(recipe.MODEL_FILES)) else 0
+
+
+def cmd_models_official(args: argparse.Namespace) -> int:
+    from pipeline.stanza_models import download_official
+
+    download_official()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gofteman", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -95,6 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="skip documents larger than this (default %(default)s)")
     run.add_argument("--no-progress", action="store_true", help="no progress bars")
     run.add_argument("--strict", action="store_true", help="exit 1 if any document was skipped or failed")
+    run.add_argument("--models", choices=[MODELS_SHIPPED, MODELS_OFFICIAL],
+                     help="stanza models for tag and ner (default: schemas/tag.yaml, schemas/ner.yaml)")
     run.set_defaults(handler=cmd_run)
 
     validate = commands.add_parser("validate", help="run the official UD validator (udtools)")
@@ -119,6 +152,26 @@ def build_parser() -> argparse.ArgumentParser:
     eval_tok.add_argument("--data", default=str(DEFAULT_DATA))
     eval_tok.add_argument("--work", default="build/eval-tokenize")
     eval_tok.set_defaults(handler=cmd_eval_tokenize)
+
+    eval_models = commands.add_parser("eval-models", help="score tag and ner: PerDT test from raw text, Arman fold 3")
+    eval_models.add_argument("--data", default=str(DEFAULT_DATA))
+    eval_models.add_argument("--work", default="build/eval-models")
+    eval_models.set_defaults(handler=cmd_eval_models)
+
+    bench = commands.add_parser("bench", help="tokens per second and peak memory of tag+ner")
+    bench.add_argument("--input", default="corpus/conllu", help="a folder of CoNLL-U files")
+    bench.set_defaults(handler=cmd_bench)
+
+    train = commands.add_parser("train", help="train the shipped stanza models (make models)")
+    train.add_argument("step", choices=["prepare", "run"])
+    train.add_argument("--data", default=str(DEFAULT_DATA))
+    train.add_argument("--work", default="build/training")
+    train.add_argument("--models", default="models/fa-small")
+    train.add_argument("--only", nargs="*", help="train only these models")
+    train.set_defaults(handler=cmd_train)
+
+    official = commands.add_parser("models-official", help="download stanza's Persian models (internet)")
+    official.set_defaults(handler=cmd_models_official)
     return parser
 
 

@@ -13,6 +13,10 @@ PROJECT_DIR = PACKAGE_DIR.parent
 SCHEMAS_DIR = PROJECT_DIR / "schemas"
 MODELS_DIR = PROJECT_DIR / "models"
 ZWNJ_LEXICON_PATH = MODELS_DIR / "zwnj-fa" / "lexicon.tsv.gz"
+#: The stanza models gofteman ships (trained by `make models`).
+SHIPPED_MODELS_DIR = MODELS_DIR / "fa-small"
+MODELS_SHIPPED = "shipped"
+MODELS_OFFICIAL = "official"
 
 #: The language of the corpus (ISO 639-1), for the UD validator and metadata.
 LANGUAGE = "fa"
@@ -22,6 +26,7 @@ MISC_SPACE_AFTER = "SpaceAfter"  # UD: "No" when no whitespace follows the token
 MISC_SPACES_AFTER = "SpacesAfter"  # UDPipe: the exact (escaped) characters after the token
 MISC_SPACES_BEFORE = "SpacesBefore"  # UDPipe: characters before the first token of a document
 MISC_NORM = "Norm"  # the normalised form (hazm + ZWNJ repair) where it differs from FORM
+MISC_NER = "NER"  # IOB2 named-entity tag (B-PER, I-ORG...), written only inside entities
 
 # --- CoNLL-U comment keys ---------------------------------------------------------------------
 COMMENT_NEWDOC = "newdoc id"
@@ -38,7 +43,16 @@ CAP_SENTENCES = "conllu.sentences"
 CAP_TOKENS = "conllu.FORM"
 CAP_NORM = f"conllu.MISC.{MISC_NORM}"
 CAP_SPACING = f"conllu.MISC.{MISC_SPACES_AFTER}"
+CAP_LEMMA = "conllu.LEMMA"
+CAP_UPOS = "conllu.UPOS"
+CAP_XPOS = "conllu.XPOS"
+CAP_FEATS = "conllu.FEATS"
+CAP_TREE = "conllu.HEAD+DEPREL"
+CAP_NER = f"conllu.MISC.{MISC_NER}"
 CAP_CORPUS_FILE = "corpus.conllu"
+
+#: Entity labels of the NER model (schemas/ner_labels.md); IOB2 tags are built from them.
+NER_LABELS = ("PER", "ORG", "LOC")
 
 # --- inputs ---------------------------------------------------------------------------------
 TEXT_SUFFIX = ".txt"

@@ -111,13 +111,14 @@ class RunReport:
 class Runner:
     def __init__(self, input_path: Path, out_dir: Path, work_dir: Path,
                  stages: list[type[Stage]], force: set[str] | None = None,
-                 max_bytes: int = 0, progress: bool = True) -> None:
+                 max_bytes: int = 0, progress: bool = True, overrides: dict | None = None) -> None:
         check_requirements(chain_up_to(stages))
         self.input_path, self.out_dir, self.work_dir = input_path, out_dir, work_dir
         self.stage_classes = stages
         self.force = force or set()
         self.max_bytes = max_bytes
         self.progress = progress
+        self.overrides = overrides or {}
 
     # --- paths ----------------------------------------------------------------------------
     def artifact_dir(self, stage: type[Stage] | None) -> Path:
@@ -136,7 +137,7 @@ class Runner:
 
     # --- running --------------------------------------------------------------------------
     def run(self) -> RunReport:
-        stages = [stage.from_config() for stage in self.stage_classes]  # config errors first
+        stages = [stage.from_config(overrides=self.overrides) for stage in self.stage_classes]  # errors first
         inputs = read_inputs(self.input_path, self.max_bytes)
         records: dict[str, DocumentRecord] = {}
         all_records = [DocumentRecord(p.doc_id, p.origin, p.sha256, None, STATUS_SKIPPED, p.reason)
@@ -261,7 +262,7 @@ class Runner:
         data = {
             "gofteman_version": __version__,
             "input": str(self.input_path),
-            "stages": {stage.name: stage.fingerprint() for stage in STAGES},
+            "stages": {stage.name: stage.code_fingerprint() for stage in STAGES},
             "summary": summary,
             "documents": [record.to_json() for record in report.records],
             "ignored": report.ignored,

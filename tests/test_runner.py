@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.constants import CAP_TOKENS, MANIFEST_SCHEMA_PATH
 from pipeline.runner import PipelineRequirementsError, Runner, check_requirements, select_stages
-from pipeline.stages import STAGES, Stage
+from pipeline.stages import STAGE_NAMES, STAGES, Stage
 from pipeline.stages.normalize import Normalize
 from pipeline.stages.tokenize import Tokenize
 
@@ -21,12 +21,12 @@ def manifest(tmp_path: Path) -> dict:
 
 
 def test_unknown_stage_lists_the_valid_ones():
-    with pytest.raises(ValueError, match="unknown stage.s. parse; the stages are: normalize, tokenize, write"):
+    with pytest.raises(ValueError, match="unknown stage.s. parse; the stages are: normalize, tokenize, tag, ner, write"):
         select_stages(["normalize", "parse"])
 
 
 def test_from_stage_selects_it_and_what_follows():
-    assert [s.name for s in select_stages(from_stage="tokenize")] == ["tokenize", "write"]
+    assert [s.name for s in select_stages(from_stage="ner")] == ["ner", "write"]
     assert [s.name for s in select_stages(["write", "normalize"])] == ["normalize", "write"]
 
 
@@ -55,10 +55,10 @@ def test_requirements_are_checked_and_every_gap_reported():
 
 def test_run_then_rerun_does_no_work(input_dir, tmp_path):
     first = make_runner(input_dir, tmp_path).run()
-    assert first.counts == {name: {"ran": 1, "cached": 0, "failed": 0} for name in ("normalize", "tokenize", "write")}
+    assert first.counts == {name: {"ran": 1, "cached": 0, "failed": 0} for name in STAGE_NAMES}
     output = (tmp_path / "out" / "conllu" / "glued.conllu").read_bytes()
     second = make_runner(input_dir, tmp_path).run()
-    assert second.counts == {name: {"ran": 0, "cached": 1, "failed": 0} for name in ("normalize", "tokenize", "write")}
+    assert second.counts == {name: {"ran": 0, "cached": 1, "failed": 0} for name in STAGE_NAMES}
     assert (tmp_path / "out" / "conllu" / "glued.conllu").read_bytes() == output
 
 
@@ -74,6 +74,8 @@ def test_from_stage_forces_it_and_following_stages_use_their_cache(input_dir, tm
     make_runner(input_dir, tmp_path).run()
     report = make_runner(input_dir, tmp_path, from_stage="tokenize", force={"tokenize"}).run()
     assert report.counts == {"tokenize": {"ran": 1, "cached": 0, "failed": 0},
+                             "tag": {"ran": 0, "cached": 1, "failed": 0},
+                             "ner": {"ran": 0, "cached": 1, "failed": 0},
                              "write": {"ran": 0, "cached": 1, "failed": 0}}
 
 

@@ -5,11 +5,13 @@ registered by importing.
 """
 
 from pipeline.stages.base import Stage
+from pipeline.stages.ner import Ner
 from pipeline.stages.normalize import Normalize
+from pipeline.stages.tag import Tag
 from pipeline.stages.tokenize import Tokenize
 from pipeline.stages.write import Write
 
-STAGES: tuple[type[Stage], ...] = (Normalize, Tokenize, Write)
+STAGES: tuple[type[Stage], ...] = (Normalize, Tokenize, Tag, Ner, Write)
 STAGE_NAMES: tuple[str, ...] = tuple(stage.name for stage in STAGES)
 
 __all__ = ["STAGES", "STAGE_NAMES", "Stage"]

@@ -12,6 +12,7 @@ import hashlib
 import importlib
 import importlib.metadata
 import inspect
+import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -78,8 +79,14 @@ class Stage(ABC):
         return config
 
     @classmethod
-    def from_config(cls, path: Path | None = None) -> "Stage":
-        return cls(**cls.load_config(path))
+    def from_config(cls, path: Path | None = None, overrides: dict[str, Any] | None = None) -> "Stage":
+        """The stage with its configuration file's parameters; ``overrides`` (from the command
+        line, e.g. ``models``) replace those of them that this stage takes."""
+        config = cls.load_config(path)
+        config.update({key: value for key, value in (overrides or {}).items() if key in config})
+        stage = cls(**config)
+        stage.settings = config
+        return stage
 
     @classmethod
     def input_files(cls) -> list[Path]:
@@ -91,8 +98,15 @@ class Stage(ABC):
         files.extend(PROJECT_DIR / resource for resource in cls.resources)
         return files
 
+    settings: dict[str, Any] = {}
+
+    def fingerprint(self) -> str:
+        """Code, resources, libraries and the parameters this instance runs with."""
+        settings = json.dumps(self.settings, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256((self.code_fingerprint() + settings).encode()).hexdigest()
+
     @classmethod
-    def fingerprint(cls) -> str:
+    def code_fingerprint(cls) -> str:
         digest = hashlib.sha256(cls.name.encode())
         for path in cls.input_files():
             digest.update(path.name.encode())

@@ -1,0 +1,44 @@
+"""Speed of the tag and ner stages (``make bench``): tokens per second and peak memory.
+
+Runs both stages on the CoNLL-U files of a corpus (the tokenised text; the annotation is
+recomputed) in this process, on the CPU, after building the Pipelines, which is timed apart.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+from pathlib import Path
+
+from pipeline import conllu
+from pipeline.stages.ner import Ner
+from pipeline.stages.tag import Tag
+
+
+def run_bench(folder: Path) -> str:
+    files = sorted(folder.glob("*.conllu"))
+    if not files:
+        raise FileNotFoundError(f"no .conllu files in {folder}: build the corpus first (make corpus)")
+    items = [(path.stem, path.read_text(encoding="utf-8")) for path in files]
+    tokens = sum(len(s.tokens()) for _, text in items for s in conllu.parse(text))
+    started = time.perf_counter()
+    stages = [Tag.from_config(), Ner.from_config()]
+    loaded = time.perf_counter()
+    timings = {}
+    for stage in stages:
+        begin = time.perf_counter()
+        results = list(stage.process_batch(items))
+        timings[stage.name] = time.perf_counter() - begin
+        failures = [r for r in results if isinstance(r, Exception)]
+        if failures:
+            raise failures[0]
+    total = sum(timings.values())
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lines = [f"{len(files)} documents, {tokens} tokens, {os.cpu_count()} CPU cores "
+             f"(torch threads: {__import__('torch').get_num_threads()})",
+             f"loading the models: {loaded - started:.1f} s",
+             *(f"{name}: {tokens / seconds:,.0f} tokens/s" for name, seconds in timings.items()),
+             f"tag+ner: {tokens / total:,.0f} tokens/s ({total:.1f} s)",
+             f"peak memory (max RSS): {peak_mb:,.0f} MB"]
+    return "\n".join(lines)

@@ -1,0 +1,37 @@
+"""ner: named entities (PER, ORG, LOC) from a stanza Pipeline, as ``NER=`` IOB2 tags in MISC.
+
+Reads CoNLL-U and writes it back with ``NER=B-PER``/``NER=I-PER``... on the tokens inside an
+entity (no attribute means outside, ``O``). stanza's BIOES tags are converted to IOB2 here, at
+the edge. Labels: ``schemas/ner_labels.md``. Models as for tag (schemas/ner.yaml).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pipeline import conllu
+from pipeline.constants import CAP_NER, CAP_NORM, CAP_SENTENCES, CAP_TOKENS, MISC_NER, SHIPPED_MODELS_DIR
+from pipeline.stages.stanza_stage import StanzaStage
+
+
+def bioes_to_iob2(tag: str) -> str:
+    """stanza's ``S-PER``/``E-PER`` -> ``B-PER``/``I-PER``; ``O`` stays."""
+    prefix, _, label = tag.partition("-")
+    if not label:
+        return "O"
+    return {"S": "B", "E": "I"}.get(prefix, prefix) + "-" + label
+
+
+class Ner(StanzaStage):
+    name = "ner"
+    requires = frozenset({CAP_SENTENCES, CAP_TOKENS, CAP_NORM})
+    provides = frozenset({CAP_NER})
+    config_file = "ner.yaml"
+    processors = ["ner"]
+    resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in ("ner.pt", "pretrain.pt"))
+
+    def annotate(self, sentences: list[conllu.Sentence], analysed: Iterable) -> None:
+        for sentence, result in zip(sentences, analysed):
+            for row, token in zip(sentence.tokens(), result.tokens):
+                tag = bioes_to_iob2(token.ner)
+                row[conllu.MISC] = conllu.misc_set(row[conllu.MISC], MISC_NER, None if tag == "O" else tag)

@@ -1,0 +1,61 @@
+"""What the stanza stages (tag, ner) share: one Pipeline per run, documents batched together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from pipeline import conllu
+from pipeline.constants import MISC_NORM
+from pipeline.stages.base import Stage, StageResult
+from pipeline.stanza_models import build_pipeline
+
+
+def stanza_tokens(sentence: conllu.Sentence) -> list[str]:
+    """The forms stanza sees: the normalised form where there is one."""
+    return [conllu.unescape_misc_value(conllu.misc_get(row[conllu.MISC], MISC_NORM) or "") or row[conllu.FORM]
+            for row in sentence.tokens()]
+
+
+class StanzaStage(Stage):
+    """A stage that annotates CoNLL-U sentences with one stanza Pipeline."""
+
+    output_suffix = ".conllu"
+    code_modules = ("pipeline.stanza_models", "pipeline.stages.stanza_stage", "pipeline.conllu")
+    libraries = ("stanza", "torch")
+    processors: list[str] = []
+
+    def __init__(self, models: str, batch_size: int, documents_per_batch: int) -> None:
+        self.pipeline = build_pipeline(self.processors, models, batch_size)
+        self.documents_per_batch = documents_per_batch
+
+    def annotate(self, sentences: list[conllu.Sentence], analysed: Iterable) -> None:
+        raise NotImplementedError
+
+    def process(self, doc_id: str, artifact: str) -> StageResult:
+        [result] = self.process_batch([(doc_id, artifact)])
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    def process_batch(self, items: Iterable[tuple[str, str]]) -> Iterator[StageResult | Exception]:
+        batch: list[tuple[str, str]] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= self.documents_per_batch:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[tuple[str, str]]) -> list[StageResult | Exception]:
+        parsed: list[list[conllu.Sentence] | Exception] = []
+        for doc_id, artifact in batch:
+            try:
+                parsed.append(conllu.parse(artifact, f"{doc_id}.conllu"))
+            except conllu.ConlluError as error:
+                parsed.append(error)
+        sentences = [s for document in parsed if not isinstance(document, Exception) for s in document]
+        analysed = self.pipeline([stanza_tokens(s) for s in sentences]).sentences if sentences else []
+        self.annotate(sentences, analysed)
+        return [document if isinstance(document, Exception) else StageResult(conllu.format_sentences(document))
+                for document in parsed]

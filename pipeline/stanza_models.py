@@ -1,0 +1,98 @@
+"""Building stanza Pipelines from local model files, never from the network.
+
+``shipped`` models live in ``models/fa-small`` (trained by ``make models``); ``official`` are
+stanza's published Persian models in ``~/stanza_resources/fa``, which ``make models-official``
+downloads for users with internet. Either way the Pipeline is built with
+``download_method=None``: a missing model is an error that says how to get it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.constants import MODELS_OFFICIAL, MODELS_SHIPPED, SHIPPED_MODELS_DIR
+
+#: processor -> (model option, file in models/fa-small, needs the pretrain too)
+SHIPPED_FILES = {
+    "pos": ("tagger.pt", True),
+    "lemma": ("lemmatizer.pt", False),
+    "depparse": ("parser.pt", True),
+    "ner": ("ner.pt", True),
+}
+PRETRAIN_FILE = "pretrain.pt"
+
+
+class ModelsNotFoundError(FileNotFoundError):
+    """The chosen models are not on this machine."""
+
+
+def shipped_options(processors: list[str], folder: Path = SHIPPED_MODELS_DIR) -> dict[str, str]:
+    options = {}
+    missing = []
+    for processor in processors:
+        name, needs_pretrain = SHIPPED_FILES[processor]
+        options[f"{processor}_model_path"] = str(folder / name)
+        if needs_pretrain:
+            options[f"{processor}_pretrain_path"] = str(folder / PRETRAIN_FILE)
+    for path in sorted(set(options.values())):
+        if not Path(path).exists():
+            missing.append(path)
+    if missing:
+        raise ModelsNotFoundError(f"shipped models missing: {', '.join(missing)}; rebuild them with "
+                                  f"`make models` (needs ../shared/data) or check out models/ again")
+    return options
+
+
+def official_models_dir() -> Path:
+    """Where stanza keeps its downloads (``STANZA_RESOURCES_DIR`` or ``~/stanza_resources``)."""
+    return Path(os.environ.get("STANZA_RESOURCES_DIR", Path.home() / "stanza_resources"))
+
+
+def official_dir() -> Path:
+    folder = official_models_dir()
+    language_dir = folder / "fa"
+    if not (folder / "resources.json").exists() or not language_dir.is_dir():
+        raise ModelsNotFoundError(
+            f"stanza's official Persian models are not in {language_dir}: run `make models-official` "
+            f"(calls stanza.download('fa'), needs internet), or use the shipped models (--models shipped)")
+    return folder
+
+
+def build_pipeline(processors: list[str], models: str, batch_size: int):
+    """A stanza Pipeline over pretokenised sentences, from local files only (built once per
+    process for the same arguments)."""
+    return _build_pipeline(tuple(processors), models, batch_size)
+
+
+@lru_cache(maxsize=4)
+def _build_pipeline(processors: tuple[str, ...], models: str, batch_size: int):
+    import stanza
+
+    options = {"tokenize_pretokenized": True, "download_method": None, "use_gpu": False,
+               "logging_level": "ERROR", "pos_batch_size": batch_size, "depparse_batch_size": batch_size,
+               "ner_batch_size": batch_size, "lemma_batch_size": batch_size}
+    if models == MODELS_SHIPPED:
+        options.update(shipped_options(processors))
+        options.update(dir=str(SHIPPED_MODELS_DIR), allow_unknown_language=True)
+    elif models == MODELS_OFFICIAL:
+        options.update(dir=str(official_dir()))
+    else:
+        raise ValueError(f"unknown models {models!r}: use {MODELS_SHIPPED!r} or {MODELS_OFFICIAL!r}")
+    logging.getLogger("stanza").setLevel(logging.ERROR)
+    return stanza.Pipeline(lang="fa", processors=",".join(["tokenize", *processors]), **options)
+
+
+def download_official() -> None:
+    """``make models-official``: stanza's published Persian models (needs internet)."""
+    import requests
+    import stanza
+
+    folder = official_models_dir()
+    try:
+        stanza.download("fa", model_dir=str(folder), processors="tokenize,mwt,pos,lemma,depparse,ner")
+    except (requests.exceptions.RequestException, OSError) as error:
+        raise ModelsNotFoundError(f"could not download stanza's Persian models into {folder}: {error}. "
+                                  f"This needs internet; the shipped models work offline") from None

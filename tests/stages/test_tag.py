@@ -1,0 +1,60 @@
+"""The tag stage with the shipped models, on sentences written for the tests."""
+
+import pytest
+
+from pipeline import conllu
+from pipeline.stages.tag import Tag, ud_deprel
+
+
+@pytest.fixture(scope="module")
+def tagged(annotate):
+    stage = Tag.from_config()
+    text = "علی به تهران رفت.\nدانشجویان کتابها را خواندند.\nحسن روحانی در مشهد سخنرانی میکند."
+    conll = conllu.format_sentences(annotate(text, "tag-test"))
+    return conllu.parse(stage.process("tag-test", conll).output)
+
+
+def column(sentence, index):
+    return [row[index] for row in sentence.words()]
+
+
+def test_fills_every_annotation_column(tagged):
+    for sentence in tagged:
+        for row in sentence.words():
+            assert row[conllu.UPOS] != "_" and row[conllu.LEMMA] != "_" and row[conllu.DEPREL] != "_"
+
+
+def test_known_proper_noun_and_verb(tagged):
+    first = tagged[0]
+    assert column(first, conllu.UPOS) == ["PROPN", "ADP", "PROPN", "VERB", "PUNCT"]
+    assert column(first, conllu.LEMMA)[3] == "رفت"  # PerDT's verb lemma: the past stem
+
+
+def test_lemma_of_a_repaired_glued_verb(tagged):
+    # «میکند» (glued) reaches stanza as «می‌کند» through MISC Norm; PerDT lemma: past stem «کرد»
+    verb = next(row for row in tagged[2].words() if row[conllu.FORM] == "میکند")
+    assert verb[conllu.LEMMA] == "کرد"
+    assert verb[conllu.UPOS] in ("VERB", "AUX")
+
+
+def test_plural_noun_lemma(tagged):
+    noun = next(row for row in tagged[1].words() if row[conllu.FORM] == "کتابها")
+    assert noun[conllu.LEMMA] == "کتاب"
+
+
+def test_each_sentence_is_one_tree(tagged):
+    for sentence in tagged:
+        heads = [int(h) for h in column(sentence, conllu.HEAD)]
+        assert heads.count(0) == 1
+        assert all(0 <= head <= len(heads) for head in heads)
+
+
+def test_forms_and_spacing_are_untouched(annotate, tagged):
+    text = "علی به تهران رفت.\nدانشجویان کتابها را خواندند.\nحسن روحانی در مشهد سخنرانی میکند."
+    assert conllu.rebuild_text(tagged) == text
+
+
+@pytest.mark.parametrize("deprel, expected", [("nsubj", "nsubj"), ("flat:name", "flat:name"),
+                                              ("discourse:top/foc", "discourse")])
+def test_relations_are_written_as_ud_allows(deprel, expected):
+    assert ud_deprel(deprel) == expected

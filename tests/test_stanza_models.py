@@ -1,0 +1,55 @@
+"""Models come from local files only: no network on the default path, clear errors otherwise."""
+
+import socket
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.stanza_models import ModelsNotFoundError, official_dir, shipped_options
+from tests.conftest import GLUED_TEXT
+
+
+class NetworkUsed(AssertionError):
+    pass
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise NetworkUsed(f"network access attempted: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+def test_default_run_never_touches_the_network(no_network, tmp_path, capsys):
+    from pipeline import stanza_models
+
+    stanza_models._build_pipeline.cache_clear()  # build the Pipelines under the ban
+    source = tmp_path / "doc.txt"
+    source.write_text(GLUED_TEXT, encoding="utf-8")
+    code = main(["run", "--input", str(source), "--out", str(tmp_path / "out"), "--work", str(tmp_path / "w"),
+                 "--no-progress", "--strict"])
+    assert code == 0, capsys.readouterr().err
+    text = (tmp_path / "out" / "conllu" / "doc.conllu").read_text(encoding="utf-8")
+    assert "\tPROPN\t" in text or "\tNOUN\t" in text
+
+
+def test_official_models_missing_fail_at_once(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "stanza_resources"))
+    with pytest.raises(ModelsNotFoundError, match="make models-official"):
+        official_dir()
+    source = tmp_path / "doc.txt"
+    source.write_text(GLUED_TEXT, encoding="utf-8")
+    code = main(["run", "--input", str(source), "--out", str(tmp_path / "out"), "--work", str(tmp_path / "w"),
+                 "--no-progress", "--models", "official"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "stanza's official Persian models are not in" in err and "make models-official" in err
+    assert not (tmp_path / "out" / "conllu").exists()
+
+
+def test_missing_shipped_model_names_the_file(tmp_path):
+    with pytest.raises(ModelsNotFoundError, match=r"shipped models missing: .*tagger.pt.*make models"):
+        shipped_options(["pos"], tmp_path)
