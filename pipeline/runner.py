@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +68,11 @@ def check_requirements(chain: Sequence[type[Stage]]) -> None:
 def chain_up_to(stages: Sequence[type[Stage]]) -> list[type[Stage]]:
     """Every stage of the pipeline up to the last of ``stages``: what they build on."""
     return list(STAGES[: max(STAGES.index(stage) for stage in stages) + 1])
+
+
+def natural_key(text: str) -> list:
+    """Sorts ``news.jsonl:2`` before ``news.jsonl:10``."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -156,7 +162,7 @@ class Runner:
         last = STAGES[-1]
         for record in records.values():
             self._finish_record(record, last)
-        all_records.sort(key=lambda r: r.origin)
+        all_records.sort(key=lambda r: natural_key(r.origin))
         report = RunReport(all_records, inputs.ignored, counts)
         if any(getattr(stage, "writes_corpus", False) for stage in stages):
             write_if_changed(self.out_dir / MANIFEST_FILENAME, self.manifest(report))

@@ -131,3 +131,13 @@ def test_warnings_survive_cached_runs(tmp_path):
     first = manifest(tmp_path)["documents"][0]["warnings"]
     make_runner(folder, tmp_path).run()
     assert manifest(tmp_path)["documents"][0]["warnings"] == first == ["sentence long-1 cut after 300 tokens"]
+
+
+def test_manifest_lists_jsonl_lines_in_order(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = [f'{{"id": "d{i}", "text": "سند {i}."}}' for i in range(1, 12)]
+    (folder / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    make_runner(folder, tmp_path).run()
+    origins = [d["origin"].rsplit(":", 1)[1] for d in manifest(tmp_path)["documents"]]
+    assert origins == [str(i) for i in range(1, 12)]

@@ -17,6 +17,7 @@ from pipeline.constants import (
     CAP_NORMALIZED,
     CAP_SOURCE_META,
     CAP_SOURCE_TEXT,
+    PROJECT_DIR,
     ZWNJ,
     ZWNJ_LEXICON_PATH,
 )
@@ -41,7 +42,7 @@ class Normalize(Stage):
     output_suffix = ".json"
     config_file = "normalize.yaml"
     code_modules = ("pipeline.normalization", "pipeline.zwnj")
-    resources = (str(ZWNJ_LEXICON_PATH.relative_to(ZWNJ_LEXICON_PATH.parents[2])),)
+    resources = (str(ZWNJ_LEXICON_PATH.relative_to(PROJECT_DIR)),)
     libraries = ("hazm",)
 
     def __init__(

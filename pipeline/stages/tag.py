@@ -23,7 +23,6 @@ from pipeline.constants import (
     CAP_XPOS,
     SHIPPED_MODELS_DIR,
 )
-from pipeline.stages.base import StageResult
 from pipeline.stages.stanza_stage import StanzaStage
 
 UD_DEPREL = re.compile(r"[a-z]+(:[a-z]+)?")
@@ -57,6 +56,3 @@ class Tag(StanzaStage):
                 row[conllu.FEATS] = _value(word.feats)
                 row[conllu.HEAD] = str(word.head)
                 row[conllu.DEPREL] = ud_deprel(_value(word.deprel))
-
-
-__all__ = ["Tag", "StageResult"]
