@@ -28,10 +28,11 @@ STANZA_CODE := pipeline/stages/stanza_stage.py pipeline/stanza_models.py pipelin
 SHIPPED := models/fa-small
 TAG_INPUTS := pipeline/stages/tag.py $(STANZA_CODE) schemas/tag.yaml $(SHIPPED)/tagger.pt $(SHIPPED)/lemmatizer.pt $(SHIPPED)/parser.pt $(SHIPPED)/pretrain.pt
 NER_INPUTS := pipeline/stages/ner.py $(STANZA_CODE) schemas/ner.yaml $(SHIPPED)/ner.pt $(SHIPPED)/pretrain.pt
+FRAMES_INPUTS := pipeline/stages/frames.py pipeline/frames/rules.py pipeline/frames/docs.py pipeline/conllu.py schemas/frames/stage.yaml schemas/frames/rules.yaml schemas/frames/rules.schema.json
 WRITE_INPUTS := pipeline/stages/write.py pipeline/conllu.py
 
-.PHONY: all corpus normalize tokenize tag ner write test test-fast validate eval eval-normalize \
-	eval-tokenize eval-models bench models models-official zwnj-lexicon clean venv
+.PHONY: all corpus normalize tokenize tag ner frames write test test-fast validate eval eval-normalize \
+	eval-tokenize eval-models eval-frames bench models models-official zwnj-lexicon clean venv
 .PRECIOUS: $(BUILD)/%.done
 .DELETE_ON_ERROR:
 
@@ -62,7 +63,11 @@ $(BUILD)/ner.done: $(BUILD)/tag.done $(RUNNER_CODE) $(NER_INPUTS)
 	$(RUN) --stages ner
 	@touch $@
 
-$(BUILD)/write.done: $(BUILD)/ner.done $(RUNNER_CODE) $(WRITE_INPUTS)
+$(BUILD)/frames.done: $(BUILD)/ner.done $(RUNNER_CODE) $(FRAMES_INPUTS)
+	$(RUN) --stages frames
+	@touch $@
+
+$(BUILD)/write.done: $(BUILD)/frames.done $(RUNNER_CODE) $(WRITE_INPUTS)
 	$(RUN) --stages write
 	@touch $@
 
@@ -70,6 +75,7 @@ normalize: $(BUILD)/normalize.done
 tokenize: $(BUILD)/tokenize.done
 tag: $(BUILD)/tag.done
 ner: $(BUILD)/ner.done
+frames: $(BUILD)/frames.done
 write: $(BUILD)/write.done
 corpus: $(BUILD)/write.done
 
@@ -95,7 +101,10 @@ eval-tokenize: $(VENV_STAMP)
 eval-models: $(VENV_STAMP)
 	$(GOFTEMAN) eval-models --data $(DATA) --work build/eval-models
 
-eval: eval-normalize eval-tokenize eval-models
+eval-frames: $(VENV_STAMP) $(BUILD)/write.done
+	$(GOFTEMAN) eval-frames --corpus $(OUT)/conllu --shared $(dir $(DATA:/=))
+
+eval: eval-normalize eval-tokenize eval-models eval-frames
 
 bench: $(VENV_STAMP) $(BUILD)/write.done
 	$(GOFTEMAN) bench --input $(OUT)/conllu

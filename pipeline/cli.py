@@ -110,6 +110,27 @@ def cmd_models_official(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_frames(args: argparse.Namespace) -> int:
+    from pipeline.evaluation.frames_eval import run_evaluation
+
+    print(run_evaluation(Path(args.corpus), Path(args.shared)))
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from pipeline.frames.explain import annotate_text, explain, find_sentence
+
+    if args.sent_id:
+        sentences = [find_sentence(Path(args.corpus), args.sent_id)]
+    elif args.text:
+        sentences = annotate_text(args.text)
+    else:
+        print("gofteman explain: give a sentence, or --sent-id ID", file=sys.stderr)
+        return 2
+    print(explain(sentences))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gofteman", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -169,6 +190,17 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--models", default="models/fa-small")
     train.add_argument("--only", nargs="*", help="train only these models")
     train.set_defaults(handler=cmd_train)
+
+    eval_frames = commands.add_parser("eval-frames", help="score frame labels against the gold seed sentences")
+    eval_frames.add_argument("--corpus", default="corpus/conllu")
+    eval_frames.add_argument("--shared", default=str(DEFAULT_DATA.parent), help="the shared folder (eval/ inside)")
+    eval_frames.set_defaults(handler=cmd_eval_frames)
+
+    explain = commands.add_parser("explain", help="show the frame rules that fire on a sentence, and near misses")
+    explain.add_argument("text", nargs="?", help="Persian text (normalised, tokenised and tagged first)")
+    explain.add_argument("--sent-id", help="explain this sentence of the corpus instead")
+    explain.add_argument("--corpus", default="corpus/conllu")
+    explain.set_defaults(handler=cmd_explain)
 
     official = commands.add_parser("models-official", help="download stanza's Persian models (internet)")
     official.set_defaults(handler=cmd_models_official)

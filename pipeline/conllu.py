@@ -15,6 +15,7 @@ from pathlib import Path
 from pipeline.constants import (
     COMMENT_NEWDOC,
     COMMENT_TEXT,
+    MISC_NORM,
     MISC_SPACE_AFTER,
     MISC_SPACES_AFTER,
     MISC_SPACES_BEFORE,
@@ -74,6 +75,10 @@ class Sentence:
             elif _WORD_ID.fullmatch(row[ID]) and int(row[ID]) > covered_until:
                 result.append(row)
         return result
+
+    def normalized_forms(self) -> list[str]:
+        """The surface tokens' normalised forms (MISC ``Norm``, else FORM): what models see."""
+        return [unescape_misc_value(misc_get(row[MISC], MISC_NORM) or "") or row[FORM] for row in self.tokens()]
 
     @property
     def text(self) -> str:

@@ -27,6 +27,7 @@ MISC_SPACES_AFTER = "SpacesAfter"  # UDPipe: the exact (escaped) characters afte
 MISC_SPACES_BEFORE = "SpacesBefore"  # UDPipe: characters before the first token of a document
 MISC_NORM = "Norm"  # the normalised form (hazm + ZWNJ repair) where it differs from FORM
 MISC_NER = "NER"  # IOB2 named-entity tag (B-PER, I-ORG...), written only inside entities
+MISC_FRAME = "Frame"  # frame evidence: label:rule:span-number[:neg], comma-separated
 
 # --- CoNLL-U comment keys ---------------------------------------------------------------------
 COMMENT_NEWDOC = "newdoc id"
@@ -34,6 +35,7 @@ COMMENT_NEWPAR = "newpar"
 COMMENT_SENT_ID = "sent_id"
 COMMENT_TEXT = "text"
 COMMENT_META_PREFIX = "meta::"
+COMMENT_FRAMES = "frames"
 
 # --- capabilities that stages require and provide --------------------------------------------
 CAP_SOURCE_TEXT = "document.text"
@@ -49,6 +51,7 @@ CAP_XPOS = "conllu.XPOS"
 CAP_FEATS = "conllu.FEATS"
 CAP_TREE = "conllu.HEAD+DEPREL"
 CAP_NER = f"conllu.MISC.{MISC_NER}"
+CAP_FRAMES = "conllu.frames"
 CAP_CORPUS_FILE = "corpus.conllu"
 
 #: Entity labels of the NER model (schemas/ner_labels.md); IOB2 tags are built from them.

@@ -48,7 +48,7 @@ def test_rebuild_prints_the_original_bytes(tmp_path, capfdbinary):
 
 def test_errors_are_reported_not_raised(tmp_path, capsys):
     assert run_cli("run", "--input", str(tmp_path), "--stages", "normalize,parse", "--no-progress") == 2
-    assert "unknown stage(s) parse; the stages are: normalize, tokenize, tag, ner, write" in capsys.readouterr().err
+    assert "unknown stage(s) parse; the stages are: normalize, tokenize, tag, ner, frames, write" in capsys.readouterr().err
     assert run_cli("run", "--input", str(tmp_path / "missing"), "--out", str(tmp_path / "o"), "--no-progress") == 2
     assert "does not exist" in capsys.readouterr().err
 
@@ -59,3 +59,18 @@ def test_validate_reports_an_invalid_file(tmp_path, capsys):
                    encoding="utf-8")
     assert run_cli("validate", str(bad)) == 1
     assert "INVALID" in capsys.readouterr().err
+
+
+def test_explain_a_sentence(capsys):
+    assert run_cli("explain", "دشمن با حمله سایبری به ما آسیب میزند.") == 0
+    out = capsys.readouterr().out
+    assert "frames: threat, enemy" in out
+    assert "+ enemy by enemy-lexical on tokens 0-0 «دشمن»" in out
+
+
+def test_explain_a_corpus_sentence_by_id(capsys):
+    assert run_cli("explain", "--sent-id", "000_67594997d190f86c-42") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# 000_67594997d190f86c-42 ")
+    assert "frames:" in out
+    assert run_cli("explain", "--sent-id", "nope-1") == 2

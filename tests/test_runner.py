@@ -21,12 +21,12 @@ def manifest(tmp_path: Path) -> dict:
 
 
 def test_unknown_stage_lists_the_valid_ones():
-    with pytest.raises(ValueError, match="unknown stage.s. parse; the stages are: normalize, tokenize, tag, ner, write"):
+    with pytest.raises(ValueError, match="unknown stage.s. parse; the stages are: normalize, tokenize, tag, ner, frames, write"):
         select_stages(["normalize", "parse"])
 
 
 def test_from_stage_selects_it_and_what_follows():
-    assert [s.name for s in select_stages(from_stage="ner")] == ["ner", "write"]
+    assert [s.name for s in select_stages(from_stage="ner")] == ["ner", "frames", "write"]
     assert [s.name for s in select_stages(["write", "normalize"])] == ["normalize", "write"]
 
 
@@ -76,6 +76,7 @@ def test_from_stage_forces_it_and_following_stages_use_their_cache(input_dir, tm
     assert report.counts == {"tokenize": {"ran": 1, "cached": 0, "failed": 0},
                              "tag": {"ran": 0, "cached": 1, "failed": 0},
                              "ner": {"ran": 0, "cached": 1, "failed": 0},
+                             "frames": {"ran": 0, "cached": 1, "failed": 0},
                              "write": {"ran": 0, "cached": 1, "failed": 0}}
 
 

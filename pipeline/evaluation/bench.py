@@ -1,7 +1,9 @@
-"""Speed of the tag and ner stages (``make bench``): tokens per second and peak memory.
+"""Speed of the tag, ner and frames stages (``make bench``): tokens per second, peak memory.
 
-Runs both stages on the CoNLL-U files of a corpus (the tokenised text; the annotation is
-recomputed) in this process, on the CPU, after building the Pipelines, which is timed apart.
+Runs the stages on the CoNLL-U files of a corpus (the annotation is recomputed) in this
+process, on the CPU, after building the Pipelines and the rule base, which is timed apart.
+The frames stage is also timed over the corpus repeated until it holds 100,000 tokens, since
+one short document is over too fast to time.
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ import time
 from pathlib import Path
 
 from pipeline import conllu
+from pipeline.stages.frames import Frames
 from pipeline.stages.ner import Ner
 from pipeline.stages.tag import Tag
+
+FRAMES_BENCH_TOKENS = 100_000
 
 
 def run_bench(folder: Path) -> str:
@@ -24,6 +29,7 @@ def run_bench(folder: Path) -> str:
     tokens = sum(len(s.tokens()) for _, text in items for s in conllu.parse(text))
     started = time.perf_counter()
     stages = [Tag.from_config(), Ner.from_config()]
+    frames = Frames.from_config()
     loaded = time.perf_counter()
     timings = {}
     for stage in stages:
@@ -34,11 +40,18 @@ def run_bench(folder: Path) -> str:
         if failures:
             raise failures[0]
     total = sum(timings.values())
+    repeats = max(1, FRAMES_BENCH_TOKENS // max(1, tokens))
+    begin = time.perf_counter()
+    for result in frames.process_batch(items * repeats):
+        if isinstance(result, Exception):
+            raise result
+    frames_rate = tokens * repeats / (time.perf_counter() - begin)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     lines = [f"{len(files)} documents, {tokens} tokens, {os.cpu_count()} CPU cores "
              f"(torch threads: {__import__('torch').get_num_threads()})",
              f"loading the models: {loaded - started:.1f} s",
              *(f"{name}: {tokens / seconds:,.0f} tokens/s" for name, seconds in timings.items()),
              f"tag+ner: {tokens / total:,.0f} tokens/s ({total:.1f} s)",
+             f"frames: {frames_rate:,.0f} tokens/s ({tokens * repeats:,} tokens)",
              f"peak memory (max RSS): {peak_mb:,.0f} MB"]
     return "\n".join(lines)

@@ -5,13 +5,14 @@ registered by importing.
 """
 
 from pipeline.stages.base import Stage
+from pipeline.stages.frames import Frames
 from pipeline.stages.ner import Ner
 from pipeline.stages.normalize import Normalize
 from pipeline.stages.tag import Tag
 from pipeline.stages.tokenize import Tokenize
 from pipeline.stages.write import Write
 
-STAGES: tuple[type[Stage], ...] = (Normalize, Tokenize, Tag, Ner, Write)
+STAGES: tuple[type[Stage], ...] = (Normalize, Tokenize, Tag, Ner, Frames, Write)
 STAGE_NAMES: tuple[str, ...] = tuple(stage.name for stage in STAGES)
 
 __all__ = ["STAGES", "STAGE_NAMES", "Stage"]

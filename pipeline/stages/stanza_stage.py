@@ -5,15 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from pipeline import conllu
-from pipeline.constants import MISC_NORM
 from pipeline.stages.base import Stage, StageResult
 from pipeline.stanza_models import build_pipeline
-
-
-def stanza_tokens(sentence: conllu.Sentence) -> list[str]:
-    """The forms stanza sees: the normalised form where there is one."""
-    return [conllu.unescape_misc_value(conllu.misc_get(row[conllu.MISC], MISC_NORM) or "") or row[conllu.FORM]
-            for row in sentence.tokens()]
 
 
 class StanzaStage(Stage):
@@ -55,7 +48,7 @@ class StanzaStage(Stage):
             except conllu.ConlluError as error:
                 parsed.append(error)
         sentences = [s for document in parsed if not isinstance(document, Exception) for s in document]
-        analysed = self.pipeline([stanza_tokens(s) for s in sentences]).sentences if sentences else []
+        analysed = self.pipeline([s.normalized_forms() for s in sentences]).sentences if sentences else []
         self.annotate(sentences, analysed)
         return [document if isinstance(document, Exception) else StageResult(conllu.format_sentences(document))
                 for document in parsed]

@@ -1,0 +1,1 @@
+"""Rhetorical frames: the rule base (``schemas/frames``) and its matching over spaCy Docs."""

@@ -1,0 +1,61 @@
+"""CoNLL-U sentences as spaCy Docs, and frame spans in and out of CoNLL-U.
+
+A Doc's words are the normalised forms (MISC ``Norm``, else FORM), with the sentence's
+spacing, lemmas, UPOS, features, tree and entities (MISC ``NER``). Frame evidence is written as
+``Frame=<label>:<rule>:<n>[:neg]`` items (comma-separated) in the MISC of every token of span
+``n``, so overlapping spans survive; the sentence's labels go to ``# frames = ...`` in the
+fixed order of the rule base (``_`` when none).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from pipeline import conllu
+from pipeline.constants import COMMENT_FRAMES, MISC_FRAME, MISC_NER, MISC_SPACE_AFTER
+from pipeline.frames.rules import FrameSpan
+
+
+def sentence_doc(vocab: Vocab, sentence: conllu.Sentence) -> Doc:
+    rows = sentence.words()
+    words = sentence.normalized_forms()
+    spaces = [conllu.misc_get(row[conllu.MISC], MISC_SPACE_AFTER) != "No" for row in rows]
+    heads, deps = [], []
+    for index, row in enumerate(rows):
+        head = int(row[conllu.HEAD]) if row[conllu.HEAD].isdigit() else 0
+        heads.append(index if head == 0 else head - 1)
+        deps.append("ROOT" if head == 0 else row[conllu.DEPREL])
+    return Doc(vocab, words=words, spaces=spaces,
+               lemmas=[row[conllu.LEMMA] if row[conllu.LEMMA] != "_" else word for row, word in zip(rows, words)],
+               pos=[row[conllu.UPOS] if row[conllu.UPOS] != "_" else "X" for row in rows],
+               morphs=[row[conllu.FEATS] if row[conllu.FEATS] != "_" else "" for row in rows],
+               heads=heads, deps=deps,
+               ents=[conllu.misc_get(row[conllu.MISC], MISC_NER) or "O" for row in rows])
+
+
+def write_frames(sentence: conllu.Sentence, spans: list[FrameSpan], labels: tuple[str, ...]) -> None:
+    rows = sentence.words()
+    items: list[list[str]] = [[] for _ in rows]
+    for number, span in enumerate(spans, 1):
+        item = f"{span.label}:{span.rule}:{number}" + (":neg" if span.negated else "")
+        for index in range(span.start, span.end):
+            items[index].append(item)
+    for row, values in zip(rows, items):
+        row[conllu.MISC] = conllu.misc_set(row[conllu.MISC], MISC_FRAME, ",".join(values) if values else None)
+    present = [label for label in labels if any(span.label == label for span in spans)]
+    sentence.set_comment(COMMENT_FRAMES, ",".join(present) or "_")
+
+
+def read_frames(sentence: conllu.Sentence) -> tuple[list[str], list[FrameSpan]]:
+    """The labels of ``# frames`` and the spans of ``Frame=``, as written by write_frames."""
+    comment = sentence.comment(COMMENT_FRAMES)
+    labels = [] if comment in (None, "_") else comment.split(",")
+    spans: dict[int, list] = {}
+    for index, row in enumerate(sentence.words()):
+        value = conllu.misc_get(row[conllu.MISC], MISC_FRAME)
+        for item in value.split(",") if value else []:
+            label, rule, number, *flag = item.split(":")
+            entry = spans.setdefault(int(number), [label, index, index + 1, rule, flag == ["neg"]])
+            entry[2] = index + 1
+    return labels, [FrameSpan(*spans[number]) for number in sorted(spans)]

@@ -1,0 +1,173 @@
+"""The frame rule base: rules as data, validated at load time, matched with spaCy's Matcher.
+
+A rule is an id, a frame, a description and spaCy token patterns over the normalised forms
+(``NORM``/``TEXT``), lemmas, POS, morphology and entities, with optional conditions: the
+evidence must (not) have a negation cue near it (``negation_window``), some context pattern must match elsewhere in the sentence, or the
+evidence must be a named entity of given types. ``veto`` rules remove a frame's evidence where
+they match (``scope: overlap``) or from the whole sentence (``scope: sentence``). Every match
+keeps its rule id; evidence that a condition or a veto removed is kept as a near miss, with the
+reason, for ``gofteman explain``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+import yaml
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from pipeline.constants import SCHEMAS_DIR
+
+RULES_PATH = SCHEMAS_DIR / "frames" / "rules.yaml"
+RULES_SCHEMA_PATH = SCHEMAS_DIR / "frames" / "rules.schema.json"
+NEGATION_KEY = "negation-cue"
+
+
+class RuleError(ValueError):
+    """A rule file problem, naming the file and the rule."""
+
+
+@dataclass(frozen=True)
+class FrameSpan:
+    label: str
+    start: int  # token offsets in the sentence, end exclusive
+    end: int
+    rule: str
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    label: str
+    start: int
+    end: int
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    frame: str
+    description: str
+    kind: str
+    scope: str
+    negation: str | None
+    has_context: bool
+    entity: tuple[str, ...]
+    vetoes: tuple[str, ...]  # for a veto: the evidence rules it removes (empty: all of its frame)
+
+
+class RuleBase:
+    def __init__(self, vocab: Vocab, path: Path = RULES_PATH) -> None:
+        self.path = path
+        data = self._load(path)
+        self.version: str = data["version"]
+        self.labels: tuple[str, ...] = tuple(data["labels"])
+        self.negation_before: int = data["negation_window"]["before"]
+        self.negation_after: int = data["negation_window"]["after"]
+        self.matcher = Matcher(vocab, validate=True)
+        self._add(NEGATION_KEY, data["negation_cues"], "negation_cues")
+        self.rules: dict[str, Rule] = {}
+        for entry in data["rules"]:
+            rule_id = entry["id"]
+            if rule_id in self.rules:
+                raise RuleError(f"{path}: rule {rule_id}: the id is used twice")
+            if entry["frame"] not in self.labels:
+                raise RuleError(f"{path}: rule {rule_id}: frame {entry['frame']!r} is not one of "
+                                f"{', '.join(self.labels)}")
+            self._add(rule_id, entry["patterns"], f"rule {rule_id}")
+            if "context" in entry:
+                self._add(f"{rule_id}/context", entry["context"], f"rule {rule_id} (context)")
+            self.rules[rule_id] = Rule(rule_id, entry["frame"], entry["description"],
+                                       entry.get("kind", "evidence"), entry.get("scope", "overlap"),
+                                       entry.get("negation"), "context" in entry, tuple(entry.get("entity", ())),
+                                       tuple(entry.get("vetoes", ())))
+        for rule in self.rules.values():
+            unknown = [rule_id for rule_id in rule.vetoes if self.rules.get(rule_id, rule).frame != rule.frame
+                       or rule_id not in self.rules]
+            if unknown:
+                raise RuleError(f"{path}: rule {rule.id}: vetoes {', '.join(unknown)}, which are not "
+                                f"{rule.frame} rules of this file")
+
+    @staticmethod
+    def _load(path: Path) -> dict:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as error:
+            raise RuleError(f"{path}: cannot read the rules: {error}") from None
+        schema = json.loads(RULES_SCHEMA_PATH.read_text(encoding="utf-8"))
+        errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.path))
+        if errors:
+            error = errors[0]
+            where = _rule_of(data, list(error.absolute_path))
+            location = "/".join(str(part) for part in error.absolute_path) or "(top level)"
+            raise RuleError(f"{path}: {where}{location}: {error.message}")
+        return data
+
+    def _add(self, key: str, patterns: list, what: str) -> None:
+        try:
+            self.matcher.add(key, patterns)
+        except ValueError as error:  # spaCy's pattern validation (E154 etc.)
+            raise RuleError(f"{self.path}: {what}: invalid spaCy pattern: {error}") from None
+
+    def match(self, doc: Doc) -> tuple[list[FrameSpan], list[NearMiss]]:
+        """Frame evidence in one sentence, and the near misses."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for match_id, start, end in self.matcher(doc):
+            found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
+        cues = [start for start, _ in found.get(NEGATION_KEY, [])]
+        evidence: list[FrameSpan] = []
+        misses: list[NearMiss] = []
+        for rule in self.rules.values():
+            if rule.kind != "evidence" or rule.id not in found:
+                continue
+            for span in filter_spans([doc[start:end] for start, end in found[rule.id]]):
+                negated = any(span.start - self.negation_before <= cue < span.end + self.negation_after
+                              for cue in cues)
+                reason = self._failed_condition(rule, span.start, span.end, negated, found, doc)
+                if reason:
+                    misses.append(NearMiss(rule.frame, span.start, span.end, rule.id, reason))
+                else:
+                    evidence.append(FrameSpan(rule.frame, span.start, span.end, rule.id, negated))
+        for rule in self.rules.values():
+            if rule.kind != "veto" or rule.id not in found:
+                continue
+            for start, end in found[rule.id]:
+                for item in [e for e in evidence if e.label == rule.frame and (not rule.vetoes or e.rule in rule.vetoes)]:
+                    if rule.scope == "sentence" or (item.start < end and start < item.end):
+                        evidence.remove(item)
+                        misses.append(NearMiss(item.label, item.start, item.end, item.rule,
+                                               f"vetoed by {rule.id} ({doc[start:end].text})"))
+        evidence.sort(key=lambda s: (self.labels.index(s.label), s.start, s.end, s.rule))
+        return evidence, misses
+
+    @staticmethod
+    def _failed_condition(rule: Rule, start: int, end: int, negated: bool,
+                          found: dict[str, list[tuple[int, int]]], doc: Doc) -> str | None:
+        if rule.negation == "required" and not negated:
+            return "needs a negation cue near it"
+        if rule.negation == "forbidden" and negated:
+            return "a negation cue is near it"
+        if rule.has_context:
+            context = [(s, e) for s, e in found.get(f"{rule.id}/context", []) if e <= start or s >= end]
+            if not context:
+                return "no context cue elsewhere in the sentence"
+        if rule.entity and not all(token.ent_type_ in rule.entity for token in doc[start:end]):
+            return f"not inside a named entity of type {'/'.join(rule.entity)}"
+        return None
+
+
+def _rule_of(data: object, path: list) -> str:
+    if len(path) >= 2 and path[0] == "rules" and isinstance(data, dict):
+        try:
+            return f"rule {data['rules'][path[1]].get('id', '#' + str(path[1]))}: "
+        except (IndexError, AttributeError, TypeError):
+            return ""
+    return ""

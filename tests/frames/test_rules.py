@@ -1,0 +1,101 @@
+"""Each rule family on sentences written for the tests: positive, negative and near-miss cases
+for every point the guidelines call out. The sentences go through the real pipeline (hazm,
+the shipped stanza models) before the rules see them."""
+
+import pytest
+import yaml
+
+from pipeline.frames.docs import sentence_doc
+from pipeline.frames.explain import annotate_text
+from pipeline.frames.rules import RULES_PATH, RuleBase, RuleError
+from pipeline.stages.frames import Frames
+
+
+@pytest.fixture(scope="module")
+def frames() -> Frames:
+    return Frames.from_config()
+
+
+def analyse(frames: Frames, text: str):
+    [sentence] = annotate_text(text)
+    return frames.rules.match(sentence_doc(frames.nlp.vocab, sentence))
+
+
+def labels(frames: Frames, text: str) -> set[str]:
+    return {span.label for span in analyse(frames, text)[0]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hope: wishes, confidence in the future or in victory, hope built
+    ("امیدواریم سال آینده شرایط بهتر شود.", {"hope"}),
+    ("آینده این کشور روشن است.", {"hope"}),
+    ("ما بر مشکلات پیروز خواهیم شد.", {"hope"}),
+    # negated or rejected despair is hope
+    ("ما هرگز ناامیدی را در این راه نخواهیم دید.", {"hope"}),
+    # «امید به زندگی» is a statistic: an achievement when it rose, never hope
+    ("امید به زندگی در کشور به ۷۶ سال رسیده است.", {"achievement"}),
+    # the adversary spreading despair is enemy and threat, not hope
+    ("دشمن می‌خواهد در جامعه ناامیدی ایجاد کند.", {"enemy", "threat"}),
+    # a defeated threat is still a threat (and an achievement)
+    ("توطئه‌های بیگانگان خنثی شد.", {"threat", "achievement"}),
+    ("حمله سایبری به زیرساخت‌های کشور دفع شد.", {"threat"}),
+    # technical or neutral risks are not threats
+    ("او دچار حمله قلبی شد.", set()),
+    ("خطر ابتلا به آنفولانزا در زمستان بیشتر است.", set()),
+    # figures with a claim of increase are achievements; goals with «باید» are not
+    ("تعداد بیمه‌شدگان از ۱۰ میلیون به ۱۲ میلیون نفر افزایش یافت.", {"achievement"}),
+    ("دستاوردهای علمی کشور چشمگیر است.", {"achievement"}),
+    ("باید به پوشش ۱۰۰ درصدی بیمه برسیم و تعداد بیمه‌شدگان را افزایش دهیم.", set()),
+    # enemies: explicit terms, or named states with adversarial context; never a neutral mention
+    ("دشمنان ملت ایران ناکام ماندند.", {"enemy", "achievement"}),
+    ("آمریکا و انگلیس محور توطئه علیه ملت ایران شدند.", {"enemy", "threat"}),
+    ("در نشست اخیر ایسا در تهران گزارش سالانه ارائه شد.", set()),
+])
+def test_guideline_cases(frames, text, expected):
+    assert labels(frames, text) == expected
+
+
+def test_negated_despair_is_flagged_and_explained(frames):
+    spans, _ = analyse(frames, "ما هرگز ناامیدی را در این راه نخواهیم دید.")
+    [span] = spans
+    assert (span.label, span.rule, span.negated) == ("hope", "hope-despair-rejected", True)
+
+
+@pytest.mark.parametrize("text, rule, reason", [
+    ("امید به زندگی در کشور به ۷۶ سال رسیده است.", "hope-lexical", "vetoed by hope-not-life-expectancy"),
+    ("دشمن می‌خواهد در جامعه ناامیدی ایجاد کند.", "hope-despair-rejected", "needs a negation cue near it"),
+    ("او دچار حمله قلبی شد.", "threat-lexical", "vetoed by threat-not-technical"),
+    ("در نشست اخیر ایسا در تهران گزارش سالانه ارائه شد.", "enemy-named-adversary", "no context cue"),
+])
+def test_near_misses_say_why(frames, text, rule, reason):
+    _, misses = analyse(frames, text)
+    assert any(miss.rule == rule and miss.reason.startswith(reason) for miss in misses)
+
+
+def test_inflected_forms_match_through_lemma_and_normalisation(frames):
+    # glued, unnormalised spellings still match: the rules see the normalised forms
+    assert labels(frames, "دستاوردهای ما زیاد است و توطئههای دشمنان شکست خورد.") == {"achievement", "threat", "enemy"}
+
+
+def write_rules(tmp_path, mutate) -> RuleBase:
+    data = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
+    mutate(data)
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda d: d["rules"][0].update(frame="joy"), "rule hope-lexical: frame 'joy' is not one of hope, threat"),
+    (lambda d: d["rules"][1].pop("description"), "rule hope-not-life-expectancy: rules/1: 'description' is a required property"),
+    (lambda d: d["rules"][0].update(patterns=[[{"NORM": {"REGEXX": "x"}}]]), "rule hope-lexical: invalid spaCy pattern"),
+    (lambda d: d["rules"].append(dict(d["rules"][0])), "rule hope-lexical: the id is used twice"),
+    (lambda d: d["rules"][0].update(kind="maybe"), "rule hope-lexical: rules/0/kind: 'maybe' is not one of"),
+    (lambda d: d["rules"][1].update(vetoes=["threat-lexical"]), "rule hope-not-life-expectancy: vetoes threat-lexical"),
+])
+def test_bad_rules_fail_with_file_and_rule(frames, tmp_path, mutate, message):
+    path = write_rules(tmp_path, mutate)
+    with pytest.raises(RuleError) as caught:
+        RuleBase(frames.nlp.vocab, path)
+    assert str(caught.value).startswith(f"{path}: ")
+    assert message in str(caught.value)
