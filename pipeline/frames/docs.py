@@ -9,7 +9,7 @@ fixed order of the rule base (``_`` when none).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from pipeline import conllu
@@ -32,6 +32,15 @@ def sentence_doc(vocab: Vocab, sentence: conllu.Sentence) -> Doc:
                morphs=[row[conllu.FEATS] if row[conllu.FEATS] != "_" else "" for row in rows],
                heads=heads, deps=deps,
                ents=[conllu.misc_get(row[conllu.MISC], MISC_NER) or "O" for row in rows])
+
+
+#: The span group of a Doc that holds frame evidence (as spaCy users expect in ``doc.spans``).
+SPAN_GROUP = "frames"
+
+
+def add_span_group(doc: Doc, spans: list[FrameSpan]) -> None:
+    """Frame evidence as ``doc.spans["frames"]``: label = frame, ``id_`` = rule id (overlaps kept)."""
+    doc.spans[SPAN_GROUP] = [Span(doc, span.start, span.end, label=span.label, span_id=span.rule) for span in spans]
 
 
 def write_frames(sentence: conllu.Sentence, spans: list[FrameSpan], labels: tuple[str, ...]) -> None:

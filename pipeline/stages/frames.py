@@ -1,8 +1,9 @@
 """frames: rhetorical frame labels (hope, threat, achievement, enemy) with evidence spans.
 
 Reads tagged CoNLL-U (lemmas, POS, features, tree, entities), builds a spaCy Doc per sentence
-(``pipeline.frames.docs``), runs the rule base of ``schemas/frames/rules.yaml`` and writes
-``# frames = ...`` and the ``Frame=`` evidence in MISC. Definitions: ../shared/guidelines/frames.md.
+(``pipeline.frames.docs``), runs the rule base of ``schemas/frames/rules.yaml``, keeps every
+match in the span group ``doc.spans["frames"]`` (overlaps allowed, rule id as ``span.id_``) and
+writes ``# frames = ...`` and the ``Frame=`` evidence in MISC from it. Definitions: ../shared/guidelines/frames.md.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import spacy
 
 from pipeline import conllu
 from pipeline.constants import CAP_FEATS, CAP_FRAMES, CAP_LEMMA, CAP_NER, CAP_TREE, CAP_UPOS
-from pipeline.frames.docs import sentence_doc, write_frames
-from pipeline.frames.rules import RuleBase
+from pipeline.frames.docs import SPAN_GROUP, add_span_group, sentence_doc, write_frames
+from pipeline.frames.rules import FrameSpan, RuleBase
 from pipeline.stages.base import Stage, StageResult
 
 
@@ -33,6 +34,9 @@ class Frames(Stage):
     def process(self, doc_id: str, artifact: str) -> StageResult:
         sentences = conllu.parse(artifact, f"{doc_id}.conllu")
         for sentence in sentences:
-            spans, _ = self.rules.match(sentence_doc(self.nlp.vocab, sentence))
-            write_frames(sentence, spans, self.rules.labels)
+            doc = sentence_doc(self.nlp.vocab, sentence)
+            spans, _ = self.rules.match(doc)
+            add_span_group(doc, spans)
+            write_frames(sentence, [FrameSpan(s.label_, s.start, s.end, s.id_, spans[i].negated)
+                                    for i, s in enumerate(doc.spans[SPAN_GROUP])], self.rules.labels)
         return StageResult(conllu.format_sentences(sentences))

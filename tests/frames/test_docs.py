@@ -37,3 +37,18 @@ def test_sentence_without_frames():
     write_frames(sentence, [], LABELS)
     assert sentence.comment("frames") == "_"
     assert read_frames(sentence) == ([], [])
+
+
+def test_span_group_keeps_overlaps_and_rule_ids():
+    import spacy
+
+    from pipeline.frames.docs import SPAN_GROUP, add_span_group, sentence_doc
+
+    [sentence] = conllu.parse(SENTENCE)
+    doc = sentence_doc(spacy.blank("fa").vocab, sentence)
+    add_span_group(doc, [FrameSpan("threat", 1, 3, "threat-lexical"), FrameSpan("enemy", 0, 1, "enemy-lexical")])
+    group = doc.spans[SPAN_GROUP]
+    assert [(s.label_, s.id_, s.text) for s in group] == [("threat", "threat-lexical", "حمله سایبری"),
+                                                          ("enemy", "enemy-lexical", "دشمن")]
+    assert [t.ent_type_ for t in doc] == ["", "", "", "", ""]
+    assert doc[3].dep_ == "ROOT" and doc[0].head.i == 3
