@@ -32,7 +32,7 @@ FRAMES_INPUTS := pipeline/stages/frames.py pipeline/frames/rules.py pipeline/fra
 WRITE_INPUTS := pipeline/stages/write.py pipeline/conllu.py
 
 .PHONY: all corpus normalize tokenize tag ner frames write test test-fast validate eval eval-normalize \
-	eval-tokenize eval-models eval-frames bench models models-official zwnj-lexicon clean venv
+	eval-tokenize eval-models eval-frames bench models models-official zwnj-lexicon clean venv publish
 .PRECIOUS: $(BUILD)/%.done
 .DELETE_ON_ERROR:
 
@@ -71,13 +71,18 @@ $(BUILD)/write.done: $(BUILD)/frames.done $(RUNNER_CODE) $(WRITE_INPUTS)
 	$(RUN) --stages write
 	@touch $@
 
+# The Hugging Face dataset: built from the finished CoNLL-U, after write.
+HF_INPUTS := pipeline/export/hf.py pipeline/export/card.py pipeline/labels.py schemas/dataset/labels.yaml schemas/frames/rules.yaml
+$(OUT)/hf/README.md: $(BUILD)/write.done $(HF_INPUTS)
+	$(GOFTEMAN) export --format hf --corpus $(OUT)
+
 normalize: $(BUILD)/normalize.done
 tokenize: $(BUILD)/tokenize.done
 tag: $(BUILD)/tag.done
 ner: $(BUILD)/ner.done
 frames: $(BUILD)/frames.done
 write: $(BUILD)/write.done
-corpus: $(BUILD)/write.done
+corpus: $(OUT)/hf/README.md
 
 validate: $(BUILD)/write.done
 	$(GOFTEMAN) validate $(OUT)/conllu --level 2
@@ -118,6 +123,11 @@ models: $(VENV_STAMP)
 # stanza's published Persian models, for users with internet: then `gofteman run --models official`.
 models-official: $(VENV_STAMP)
 	$(GOFTEMAN) models-official
+
+# make publish REPO=user/name (token from HF_TOKEN or `hf auth login`); DRY_RUN=dir to only write
+# the folder that would be uploaded.
+publish: $(OUT)/hf/README.md
+	$(GOFTEMAN) publish --folder $(OUT)/hf $(if $(DRY_RUN),--dry-run $(DRY_RUN),--repo $(REPO))
 
 clean:
 	rm -rf build

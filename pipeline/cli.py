@@ -131,6 +131,37 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    corpus = Path(args.corpus)
+    if args.format == "hf":
+        from pipeline.export.hf import write_dataset
+
+        out = Path(args.out or corpus / "hf")
+        stats = write_dataset(corpus / "conllu", corpus / "manifest.json", out)
+        print(f"{out}: {stats['documents']} documents, {stats['sentences']} sentences, {stats['tokens']} tokens")
+    else:
+        from pipeline.export.spacy_docbin import export_docbin
+
+        out = Path(args.out or corpus / "corpus.spacy")
+        print(f"{out}: {export_docbin(corpus / 'conllu', out)} Docs")
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from pipeline.export.hub import PublishError, dry_run, publish
+
+    try:
+        if args.dry_run:
+            files = dry_run(Path(args.folder), Path(args.dry_run))
+            print(f"{args.dry_run}: the {len(files)} files that would be uploaded")
+        else:
+            print(f"uploaded {args.folder} to {args.repo}: {publish(Path(args.folder), args.repo)}")
+    except PublishError as error:
+        print(f"gofteman publish: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gofteman", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -201,6 +232,18 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--sent-id", help="explain this sentence of the corpus instead")
     explain.add_argument("--corpus", default="corpus/conllu")
     explain.set_defaults(handler=cmd_explain)
+
+    export = commands.add_parser("export", help="the corpus as a Hugging Face dataset or a spaCy DocBin")
+    export.add_argument("--format", choices=["hf", "spacy"], default="hf")
+    export.add_argument("--corpus", default="corpus", help="the run's output folder (conllu/, manifest.json)")
+    export.add_argument("--out", help="default: CORPUS/hf, or CORPUS/corpus.spacy")
+    export.set_defaults(handler=cmd_export)
+
+    publish = commands.add_parser("publish", help="push the dataset to the Hugging Face Hub")
+    publish.add_argument("--repo", help="user/name of the dataset repository")
+    publish.add_argument("--folder", default="corpus/hf")
+    publish.add_argument("--dry-run", metavar="DIR", help="write the folder that would be uploaded, upload nothing")
+    publish.set_defaults(handler=cmd_publish)
 
     official = commands.add_parser("models-official", help="download stanza's Persian models (internet)")
     official.set_defaults(handler=cmd_models_official)

@@ -54,8 +54,6 @@ CAP_NER = f"conllu.MISC.{MISC_NER}"
 CAP_FRAMES = "conllu.frames"
 CAP_CORPUS_FILE = "corpus.conllu"
 
-#: Entity labels of the NER model (schemas/ner_labels.md); IOB2 tags are built from them.
-NER_LABELS = ("PER", "ORG", "LOC")
 
 # --- inputs ---------------------------------------------------------------------------------
 TEXT_SUFFIX = ".txt"

@@ -17,7 +17,7 @@ from pathlib import Path
 from udtools import udeval
 
 from pipeline import conllu
-from pipeline.constants import NER_LABELS
+from pipeline.labels import entity_types
 from pipeline.evaluation.tokenize_eval import load_for_scoring
 from pipeline.stages.ner import Ner, bioes_to_iob2
 from pipeline.stages.normalize import Normalize
@@ -57,8 +57,9 @@ def entity_scores(gold: list[list[str]], predicted: list[list[str]]) -> dict[str
         for label, *_ in gold_spans & predicted_spans:
             true_positive[label] += 1
     scores = {}
-    for label in [*NER_LABELS, "micro"]:
-        labels = NER_LABELS if label == "micro" else (label,)
+    types = entity_types()
+    for label in [*types, "micro"]:
+        labels = types if label == "micro" else (label,)
         tp = sum(true_positive[x] for x in labels)
         p = tp / max(1, sum(predicted_count[x] for x in labels))
         r = tp / max(1, sum(gold_count[x] for x in labels))

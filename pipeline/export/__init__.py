@@ -1,0 +1,1 @@
+"""Exports of the finished corpus: the Hugging Face dataset, spaCy DocBin, the Hub."""

@@ -1,0 +1,35 @@
+"""Label sets, read from ``schemas/`` (the one source): UPOS, entity types, frames."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import yaml
+
+from pipeline.constants import SCHEMAS_DIR
+
+LABELS_PATH = SCHEMAS_DIR / "dataset" / "labels.yaml"
+FRAME_RULES_PATH = SCHEMAS_DIR / "frames" / "rules.yaml"
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict:
+    return yaml.safe_load(LABELS_PATH.read_text(encoding="utf-8"))
+
+
+def upos_labels() -> list[str]:
+    return list(_labels()["upos"])
+
+
+def entity_types() -> list[str]:
+    return list(_labels()["ner"])
+
+
+def ner_tags() -> list[str]:
+    """IOB2 tags, conll2003 style: ``O`` first, then ``B-X``, ``I-X`` per type."""
+    return ["O", *[f"{prefix}-{label}" for label in entity_types() for prefix in ("B", "I")]]
+
+
+@lru_cache(maxsize=1)
+def frame_labels() -> list[str]:
+    return list(yaml.safe_load(FRAME_RULES_PATH.read_text(encoding="utf-8"))["labels"])
