@@ -53,3 +53,16 @@ def test_docbin_round_trips_entities_and_frame_spans(tmp_path):
         tags = [conllu.misc_get(row[conllu.MISC], "NER") for row in sentence.words()]
         assert [(e.label_, e.start) for e in doc.ents] == [(t[2:], i) for i, t in enumerate(tags) if t and t.startswith("B-")]
     assert any(len(doc.spans["frames"]) > 1 for doc in docs)
+
+
+def test_no_network_fails_clearly(monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise OSError("network is unreachable (test)")
+
+    monkeypatch.setenv("HF_TOKEN", "hf_not_a_real_token")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    with pytest.raises(PublishError, match="someone/gofteman"):
+        publish(CORPUS / "hf", "someone/gofteman")
