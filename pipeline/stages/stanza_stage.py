@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Iterable, Iterator
 
 from pipeline import conllu
@@ -21,8 +22,9 @@ class StanzaStage(Stage):
         self.pipeline = build_pipeline(self.processors, models, batch_size)
         self.documents_per_batch = documents_per_batch
 
+    @abstractmethod
     def annotate(self, sentences: list[conllu.Sentence], analysed: Iterable) -> None:
-        raise NotImplementedError
+        """Writes stanza's analysis of each sentence into its CoNLL-U columns."""
 
     def process(self, doc_id: str, artifact: str) -> StageResult:
         [result] = self.process_batch([(doc_id, artifact)])
