@@ -47,29 +47,17 @@ $(VENV_STAMP): pyproject.toml
 
 venv: $(VENV_STAMP)
 
+# One file target per stage: the lines below give each its prerequisites; this rule runs it.
+$(BUILD)/%.done:
+	$(RUN) --stages $*
+	@touch $@
+
 $(BUILD)/normalize.done: $(VENV_STAMP) $(SEEDS) $(SEED_FILES) $(RUNNER_CODE) $(NORMALIZE_INPUTS)
-	$(RUN) --stages normalize
-	@touch $@
-
 $(BUILD)/tokenize.done: $(BUILD)/normalize.done $(RUNNER_CODE) $(TOKENIZE_INPUTS)
-	$(RUN) --stages tokenize
-	@touch $@
-
 $(BUILD)/tag.done: $(BUILD)/tokenize.done $(RUNNER_CODE) $(TAG_INPUTS)
-	$(RUN) --stages tag
-	@touch $@
-
 $(BUILD)/ner.done: $(BUILD)/tag.done $(RUNNER_CODE) $(NER_INPUTS)
-	$(RUN) --stages ner
-	@touch $@
-
 $(BUILD)/frames.done: $(BUILD)/ner.done $(RUNNER_CODE) $(FRAMES_INPUTS)
-	$(RUN) --stages frames
-	@touch $@
-
 $(BUILD)/write.done: $(BUILD)/frames.done $(RUNNER_CODE) $(WRITE_INPUTS)
-	$(RUN) --stages write
-	@touch $@
 
 # The Hugging Face dataset: built from the finished CoNLL-U, after write.
 HF_INPUTS := pipeline/export/hf.py pipeline/export/card.py pipeline/labels.py schemas/dataset/labels.yaml schemas/frames/rules.yaml

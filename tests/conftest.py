@@ -38,17 +38,11 @@ def input_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def annotate():
     """Runs normalize and tokenize in memory: text -> CoNLL-U sentences."""
-    import json
-
     from pipeline import conllu
-    from pipeline.stages.normalize import Normalize
+    from pipeline.in_memory import annotate as annotate_until
     from pipeline.stages.tokenize import Tokenize
 
-    normalize, tokenize = Normalize.from_config(), Tokenize.from_config()
-
     def run(text: str, doc_id: str = "t", meta: dict | None = None) -> list[conllu.Sentence]:
-        source = json.dumps({"id": doc_id, "text": text, "meta": meta or {}})
-        normalized = normalize.process(doc_id, source).output
-        return conllu.parse(tokenize.process(doc_id, normalized).output)
+        return annotate_until(text, Tokenize.name, doc_id, meta)
 
     return run

@@ -9,25 +9,17 @@ only because the scorer needs a tree, and only segmentation is reported.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from udtools import udeval
 
 from pipeline import conllu
-from pipeline.stages.normalize import Normalize
+from pipeline.in_memory import annotate
 from pipeline.stages.tokenize import Tokenize
 from pipeline.validation import with_placeholders
 
 EVAL_FILE = "ud/fa_perdt-ud-dev.conllu"
 METRICS = ("Tokens", "Sentences", "Words")
-
-
-def segment(text: str, doc_id: str = "eval") -> str:
-    """Normalises and tokenises a text with the configured stages; returns CoNLL-U."""
-    source = json.dumps({"id": doc_id, "text": text, "meta": {}, "origin": "", "sha256": "", "bytes": 0})
-    normalized = Normalize.from_config().process(doc_id, source).output
-    return Tokenize.from_config().process(doc_id, normalized).output
 
 
 def load_for_scoring(path: Path) -> object:
@@ -43,7 +35,7 @@ def run_evaluation(data_dir: Path, work_dir: Path) -> str:
     text = " ".join(conllu.iter_texts(conllu.read(gold_path)))
     system_path = work_dir / "system.conllu"
     system_path.parent.mkdir(parents=True, exist_ok=True)
-    conllu.write(system_path, with_placeholders(conllu.parse(segment(text))))
+    conllu.write(system_path, with_placeholders(annotate(text, Tokenize.name, "eval")))
     scores = udeval.evaluate(load_for_scoring(gold_path), load_for_scoring(system_path))
     lines = [f"Segmentation of {gold_path} (sentences joined into one text), CoNLL 2018 scorer:", "",
              "| metric | precision | recall | F1 |", "|---|---:|---:|---:|"]

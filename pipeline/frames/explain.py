@@ -3,30 +3,17 @@ miss did not count. For linguists debugging the rule base."""
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
 from pathlib import Path
 
 from pipeline import conllu
 from pipeline.frames.docs import sentence_doc
-
-
-@lru_cache(maxsize=1)
-def _annotation_stages() -> tuple:
-    from pipeline.stages.ner import Ner
-    from pipeline.stages.normalize import Normalize
-    from pipeline.stages.tag import Tag
-    from pipeline.stages.tokenize import Tokenize
-
-    return tuple(stage.from_config() for stage in (Normalize, Tokenize, Tag, Ner))
+from pipeline.in_memory import annotate
+from pipeline.stages.ner import Ner
 
 
 def annotate_text(text: str) -> list[conllu.Sentence]:
-    """Runs normalize, tokenize, tag and ner on a text, in memory (stages built once)."""
-    artifact = json.dumps({"id": "explain", "text": text, "meta": {}})
-    for stage in _annotation_stages():
-        artifact = stage.process("explain", artifact).output
-    return conllu.parse(artifact)
+    """Runs every stage before frames on a text, in memory."""
+    return annotate(text, Ner.name, "explain")
 
 
 def find_sentence(corpus_dir: Path, sent_id: str) -> conllu.Sentence:
@@ -38,9 +25,10 @@ def find_sentence(corpus_dir: Path, sent_id: str) -> conllu.Sentence:
 
 
 def explain(sentences: list[conllu.Sentence]) -> str:
+    from pipeline.in_memory import configured_stage
     from pipeline.stages.frames import Frames
 
-    stage = Frames.from_config()
+    stage = configured_stage(Frames.name)
     out = []
     for sentence in sentences:
         doc = sentence_doc(stage.nlp.vocab, sentence)
