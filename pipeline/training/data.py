@@ -49,15 +49,34 @@ def _ud_sentences(path: Path, forms: TrainingForms, informal: bool) -> list[conl
     return sentences
 
 
-def write_ud(data_dir: Path, out_dir: Path, forms: TrainingForms, heldout: int) -> dict[str, Path]:
+def write_ud(data_dir: Path, out_dir: Path, forms: TrainingForms, heldout: int,
+             perdt_weight: int) -> dict[str, Path]:
+    """The UD training files. PerDT (formal written text, as the corpus is) and iPerUDT (informal,
+    few proper nouns, no PerDT XPOS) are also written apart: the tagger reads them as two
+    datasets (no XPOS loss on iPerUDT, PerDT sampled ``perdt_weight`` times per epoch); the parser
+    reads PerDT repeated ``perdt_weight`` times before iPerUDT."""
     perdt = _ud_sentences(data_dir / UD_PERDT_DEV, forms, informal=False)
-    train = perdt[:-heldout]
-    for name in UD_IPERUDT:
-        train += _ud_sentences(data_dir / name, forms, informal=True)
-    paths = {"train": out_dir / "ud-train.conllu", "dev": out_dir / "ud-dev.conllu"}
-    conllu.write(paths["train"], train)
-    conllu.write(paths["dev"], perdt[-heldout:])
+    informal = [sentence for name in UD_IPERUDT for sentence in _ud_sentences(data_dir / name, forms, informal=True)]
+    parts = {"train": perdt[:-heldout] + informal, "train-perdt": perdt[:-heldout], "train-iperudt": informal,
+             "train-weighted": perdt[:-heldout] * perdt_weight + informal, "dev": perdt[-heldout:]}
+    paths = {}
+    for name, sentences in parts.items():
+        paths[name] = out_dir / f"ud-{name}.conllu"
+        conllu.write(paths[name], sentences)
     return paths
+
+
+def write_tokenizer_data(ud: dict[str, Path], out_dir: Path) -> None:
+    """The stanza tokenizer's inputs for each split: the text (``tokenize-<split>.txt``), a label
+    per character (word, sentence and multiword-token ends) and the multiword tokens seen."""
+    from stanza.utils.datasets import prepare_tokenizer_data
+    from stanza.utils.datasets.conllu_to_text import convert_text
+
+    for split in ("train", "dev"):
+        text = out_dir / f"tokenize-{split}.txt"
+        convert_text(str(ud[split]), str(text))
+        prepare_tokenizer_data.main([str(text), str(ud[split]), "-o", str(out_dir / f"tokenize-{split}.toklabels"),
+                                     "-m", str(out_dir / f"tokenize-{split}-mwt.json")])
 
 
 def read_ner(path: Path) -> Iterator[list[tuple[str, str]]]:

@@ -18,8 +18,8 @@ import yaml
 from pipeline.constants import SCHEMAS_DIR
 
 MODELS_CONFIG = SCHEMAS_DIR / "models.yaml"
-MODEL_FILES = {"tagger": "tagger.pt", "lemmatizer": "lemmatizer.pt", "parser": "parser.pt",
-               "ner": "ner.pt", "pretrain": "pretrain.pt"}
+MODEL_FILES = {"tokenizer": "tokenizer.pt", "mwt": "mwt.pt", "tagger": "tagger.pt", "lemmatizer": "lemmatizer.pt",
+               "parser": "parser.pt", "ner": "ner.pt", "pretrain": "pretrain.pt"}
 #: Models stored in float16 after training (the lemmatizer is small already).
 HALF_PRECISION = ("tagger", "parser", "ner")
 
@@ -29,7 +29,8 @@ def load_settings() -> dict:
 
 
 def train_vectors(sentences: list[list[str]], settings: dict, out_dir: Path) -> Path:
-    """word2vec vectors in stanza's pretrain format (``pretrain.pt``)."""
+    """word2vec vectors in stanza's pretrain format (``pretrain.pt``); one worker and a fixed
+    seed make them the same on every run."""
     from gensim.models import Word2Vec
     from stanza.models.common.pretrain import Pretrain
 
@@ -57,7 +58,8 @@ def prepare(data_dir: Path, out_dir: Path) -> None:
     settings = load_settings()
     out_dir.mkdir(parents=True, exist_ok=True)
     forms = data.TrainingForms(Normalize.from_config().normalizer)
-    ud = data.write_ud(data_dir, out_dir, forms, settings["heldout_sentences"])
+    ud = data.write_ud(data_dir, out_dir, forms, settings["heldout_sentences"], settings["perdt_weight"])
+    data.write_tokenizer_data(ud, out_dir)
     ner = data.write_ner(data_dir, out_dir, forms, settings["ner_label_map"])
     train_vectors(data.vector_corpus(data_dir, ud["train"], ner["train"], forms), settings, out_dir)
 
@@ -73,8 +75,22 @@ def commands(work: Path, models: Path, settings: dict) -> dict[str, list[str]]:
     python = [sys.executable, "-m"]
     common = ["--shorthand", short, "--save_dir", str(models)]
     return {
+        "tokenizer": python + ["stanza.models.tokenizer", "--mode", "train", "--lang", "fa", *common,
+                               "--save_name", MODEL_FILES["tokenizer"], "--txt_file", str(work / "tokenize-train.txt"),
+                               "--label_file", str(work / "tokenize-train.toklabels"),
+                               "--mwt_json_file", str(work / "tokenize-train-mwt.json"),
+                               "--dev_txt_file", str(work / "tokenize-dev.txt"),
+                               "--dev_label_file", str(work / "tokenize-dev.toklabels"),
+                               "--dev_conll_gold", str(work / "ud-dev.conllu"),
+                               "--conll_file", str(work / "tokenize-pred.conllu"), *options("tokenizer")],
+        "mwt": python + ["stanza.models.mwt_expander", "--mode", "train", "--lang", "fa", *common,
+                         "--save_name", MODEL_FILES["mwt"], "--train_file", str(work / "ud-train.conllu"),
+                         "--eval_file", str(work / "ud-dev.conllu"), "--gold_file", str(work / "ud-dev.conllu"),
+                         "--output_file", str(work / "mwt-pred.conllu"), *options("mwt")],
         "tagger": python + ["stanza.models.tagger", "--mode", "train", "--lang", "fa", *common,
-                            "--save_name", MODEL_FILES["tagger"], "--train_file", str(work / "ud-train.conllu"),
+                            "--save_name", MODEL_FILES["tagger"],
+                            "--train_file", f"{work / 'ud-train-perdt.conllu'};{work / 'ud-train-iperudt.conllu'}",
+                            "--train_ratios", f"{settings['perdt_weight']};1",
                             "--eval_file", str(work / "ud-dev.conllu"), "--output_file", str(work / "pos-pred.conllu"),
                             "--wordvec_pretrain_file", pretrain, *options("tagger")],
         "lemmatizer": python + ["stanza.models.lemmatizer", "--mode", "train", *common,
@@ -82,7 +98,7 @@ def commands(work: Path, models: Path, settings: dict) -> dict[str, list[str]]:
                                 "--eval_file", str(work / "ud-dev.conllu"),
                                 "--output_file", str(work / "lemma-pred.conllu"), *options("lemmatizer")],
         "parser": python + ["stanza.models.parser", "--mode", "train", "--lang", "fa", *common,
-                            "--save_name", MODEL_FILES["parser"], "--train_file", str(work / "ud-train.conllu"),
+                            "--save_name", MODEL_FILES["parser"], "--train_file", str(work / "ud-train-weighted.conllu"),
                             "--checkpoint_save_name", str(work / "parser-checkpoint.pt"),
                             "--eval_file", str(work / "ud-dev.conllu"), "--output_file", str(work / "parse-pred.conllu"),
                             "--wordvec_pretrain_file", pretrain, *options("parser")],

@@ -1,0 +1,74 @@
+"""The training recipe: UD training files, deterministic vectors, one command per model."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pipeline import conllu
+from pipeline.constants import PROJECT_DIR
+from pipeline.training import data, recipe
+
+PERDT = "".join(f"# sent_id = p{n}\n1\tکتاب{n}\tکتاب\tNOUN\tN_IANM\tNumber=Sing\t0\troot\t_\t_\n\n" for n in range(1, 6))
+IPERUDT = ("# sent_id = i1\n1-2\tبابام\t_\t_\t_\t_\t_\t_\t_\t_\n1\tبابا\tبابا\tNOUN\tN_SING\t_\t0\troot\t_\t_\n"
+           "2\tم\tمن\tPRON\tPRO\t_\t1\tnmod:poss\t_\t_\n3\tهم\tهم\tPART\tPART\t_\t1\tdiscourse:top/foc\t_\t_\n"
+           "4\tمیکنه\tکرد#کن\tVERB\tV_PRS\t_\t1\tconj\t_\t_\n\n")
+
+
+def write_ud_data(root: Path) -> Path:
+    (root / "ud").mkdir(parents=True)
+    (root / data.UD_PERDT_DEV).write_text(PERDT, encoding="utf-8")
+    for name in data.UD_IPERUDT:
+        (root / name).write_text(IPERUDT, encoding="utf-8")
+    return root
+
+
+def ids(path: Path) -> list[str]:
+    return [sentence.comment("sent_id") for sentence in conllu.read(path)]
+
+
+def test_ud_files_hold_out_the_tuning_slice_and_weight_perdt(tmp_path):
+    paths = data.write_ud(write_ud_data(tmp_path / "data"), tmp_path, str, heldout=2, perdt_weight=3)
+    assert ids(paths["dev"]) == ["p4", "p5"]
+    assert ids(paths["train-perdt"]) == ["p1", "p2", "p3"]
+    assert ids(paths["train-iperudt"]) == ["i1"] * 3
+    assert ids(paths["train"]) == ["p1", "p2", "p3", "i1", "i1", "i1"]
+    assert ids(paths["train-weighted"]) == ["p1", "p2", "p3"] * 3 + ["i1"] * 3
+
+
+def test_iperudt_is_written_in_perdt_conventions(tmp_path):
+    paths = data.write_ud(write_ud_data(tmp_path / "data"), tmp_path, str, heldout=2, perdt_weight=1)
+    rows = conllu.read(paths["train-iperudt"])[0].words()
+    assert {row[conllu.XPOS] for row in rows} == {"_"}  # its XPOS are not PerDT's: no XPOS loss
+    assert rows[3][conllu.LEMMA] == "کرد" and rows[2][conllu.DEPREL] == "discourse"
+
+
+def test_tagger_reads_perdt_and_iperudt_as_two_weighted_datasets(tmp_path):
+    settings = recipe.load_settings()
+    command = recipe.commands(tmp_path, tmp_path / "models", settings)["tagger"]
+    train_files = command[command.index("--train_file") + 1].split(";")
+    assert [Path(name).name for name in train_files] == ["ud-train-perdt.conllu", "ud-train-iperudt.conllu"]
+    assert command[command.index("--train_ratios") + 1] == f"{settings['perdt_weight']};1"
+
+
+def test_every_shipped_model_has_a_training_command(tmp_path):
+    commands = recipe.commands(tmp_path, tmp_path / "models", recipe.load_settings())
+    assert set(commands) == set(recipe.MODEL_FILES) - {"pretrain"}
+    for name, command in commands.items():
+        assert command[command.index("--save_name") + 1] == recipe.MODEL_FILES[name]
+
+
+def test_word_vectors_are_the_same_in_every_process(tmp_path):
+    # with another string hash seed, as another run of `make models` would have
+    script = ("import sys, torch; from pathlib import Path; from pipeline.training import recipe\n"
+              "settings = {'vectors': {'dim': 8, 'window': 2, 'min_count': 1, 'epochs': 2, 'max_vocab': 100, 'seed': 1}}\n"
+              "out = Path(sys.argv[1]); out.mkdir()\n"
+              "path = recipe.train_vectors([['ما', 'به', 'تهران', 'رفتیم'], ['او', 'به', 'مشهد', 'رفت']] * 5, settings, out)\n"
+              "print(torch.load(path, weights_only=False)['emb'].sum())\n")
+    outputs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        result = subprocess.run([sys.executable, "-c", script, str(tmp_path / seed)], env=env, cwd=PROJECT_DIR,
+                                capture_output=True, text=True, check=True)
+        outputs.append(result.stdout.strip().splitlines()[-1])
+    assert outputs[0] == outputs[1]
