@@ -26,12 +26,13 @@ NORMALIZE_INPUTS := pipeline/stages/normalize.py pipeline/normalization.py pipel
 TOKENIZE_INPUTS := pipeline/stages/tokenize.py pipeline/conllu.py pipeline/normalization.py schemas/tokenize.yaml
 STANZA_CODE := pipeline/stages/stanza_stage.py pipeline/stanza_models.py pipeline/conllu.py
 SHIPPED := models/fa-small
+MWT_INPUTS := pipeline/stages/mwt.py $(STANZA_CODE) schemas/mwt.yaml $(SHIPPED)/tokenizer.pt $(SHIPPED)/mwt.pt
 TAG_INPUTS := pipeline/stages/tag.py $(STANZA_CODE) schemas/tag.yaml $(SHIPPED)/tagger.pt $(SHIPPED)/lemmatizer.pt $(SHIPPED)/parser.pt $(SHIPPED)/pretrain.pt
 NER_INPUTS := pipeline/stages/ner.py $(STANZA_CODE) schemas/ner.yaml $(SHIPPED)/ner.pt $(SHIPPED)/pretrain.pt
 FRAMES_INPUTS := pipeline/stages/frames.py pipeline/frames/rules.py pipeline/frames/docs.py pipeline/conllu.py schemas/frames/stage.yaml schemas/frames/rules.yaml schemas/frames/rules.schema.json
 WRITE_INPUTS := pipeline/stages/write.py pipeline/conllu.py
 
-.PHONY: all corpus normalize tokenize tag ner frames write test test-fast validate eval eval-normalize \
+.PHONY: all corpus normalize tokenize mwt tag ner frames write test test-fast validate eval eval-normalize \
 	eval-tokenize eval-models eval-frames bench models models-official zwnj-lexicon clean venv publish
 .PRECIOUS: $(BUILD)/%.done
 .DELETE_ON_ERROR:
@@ -54,7 +55,8 @@ $(BUILD)/%.done:
 
 $(BUILD)/normalize.done: $(VENV_STAMP) $(SEEDS) $(SEED_FILES) $(RUNNER_CODE) $(NORMALIZE_INPUTS)
 $(BUILD)/tokenize.done: $(BUILD)/normalize.done $(RUNNER_CODE) $(TOKENIZE_INPUTS)
-$(BUILD)/tag.done: $(BUILD)/tokenize.done $(RUNNER_CODE) $(TAG_INPUTS)
+$(BUILD)/mwt.done: $(BUILD)/tokenize.done $(RUNNER_CODE) $(MWT_INPUTS)
+$(BUILD)/tag.done: $(BUILD)/mwt.done $(RUNNER_CODE) $(TAG_INPUTS)
 $(BUILD)/ner.done: $(BUILD)/tag.done $(RUNNER_CODE) $(NER_INPUTS)
 $(BUILD)/frames.done: $(BUILD)/ner.done $(RUNNER_CODE) $(FRAMES_INPUTS)
 $(BUILD)/write.done: $(BUILD)/frames.done $(RUNNER_CODE) $(WRITE_INPUTS)
@@ -66,6 +68,7 @@ $(OUT)/hf/README.md: $(BUILD)/write.done $(HF_INPUTS)
 
 normalize: $(BUILD)/normalize.done
 tokenize: $(BUILD)/tokenize.done
+mwt: $(BUILD)/mwt.done
 tag: $(BUILD)/tag.done
 ner: $(BUILD)/ner.done
 frames: $(BUILD)/frames.done

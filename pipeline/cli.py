@@ -210,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     eval_models.add_argument("--work", default="build/eval-models")
     eval_models.set_defaults(handler=cmd_eval_models)
 
-    bench = commands.add_parser("bench", help="tokens per second and peak memory of tag+ner")
+    bench = commands.add_parser("bench", help="tokens per second and peak memory of mwt+tag+ner (and frames)")
     bench.add_argument("--input", default="corpus/conllu", help="a folder of CoNLL-U files")
     bench.set_defaults(handler=cmd_bench)
 

@@ -76,9 +76,35 @@ class Sentence:
                 result.append(row)
         return result
 
+    def token_words(self) -> list[tuple[list[str], list[list[str]]]]:
+        """Each surface token with its syntactic words (a word outside any range is both)."""
+        result: list[tuple[list[str], list[list[str]]]] = []
+        covered_until = 0
+        for row in self.rows:
+            if _RANGE_ID.fullmatch(row[ID]):
+                result.append((row, []))
+                covered_until = int(row[ID].split("-")[1])
+            elif _WORD_ID.fullmatch(row[ID]):
+                if int(row[ID]) <= covered_until and result:
+                    result[-1][1].append(row)
+                else:
+                    result.append((row, [row]))
+        return result
+
     def normalized_forms(self) -> list[str]:
         """The surface tokens' normalised forms (MISC ``Norm``, else FORM): what models see."""
-        return [unescape_misc_value(misc_get(row[MISC], MISC_NORM) or "") or row[FORM] for row in self.tokens()]
+        return [normalized_form(row) for row in self.tokens()]
+
+    def normalized_words(self) -> list[str]:
+        """The syntactic words as models see them: a word of a multiword token is its FORM (the
+        split of the normalised token), any other word its normalised form."""
+        return [normalized_form(word) if word is token else word[FORM]
+                for token, words in self.token_words() for word in words]
+
+    def word_spaces(self) -> list[bool]:
+        """Whether whitespace follows each word: none inside a multiword token."""
+        return [index == len(words) - 1 and misc_get(token[MISC], MISC_SPACE_AFTER) != "No"
+                for token, words in self.token_words() for index in range(len(words))]
 
     @property
     def text(self) -> str:
@@ -162,6 +188,18 @@ def unescape_misc_value(text: str) -> str:
         else:
             raise ValueError(f"bad escape {text[index:index + 2]!r} in {text!r}")
     return "".join(out)
+
+
+def sorted_feats(feats: str) -> str:
+    """FEATS in the order UD requires: by feature name, case-insensitively."""
+    if feats == "_":
+        return feats
+    return "|".join(sorted(feats.split("|"), key=lambda item: item.split("=")[0].lower()))
+
+
+def normalized_form(row: list[str]) -> str:
+    """A token's normalised form: MISC ``Norm``, else FORM."""
+    return unescape_misc_value(misc_get(row[MISC], MISC_NORM) or "") or row[FORM]
 
 
 def separator(misc: str) -> str:

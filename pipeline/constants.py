@@ -44,6 +44,7 @@ CAP_NORMALIZED = "document.normalized"
 CAP_SENTENCES = "conllu.sentences"
 CAP_TOKENS = "conllu.FORM"
 CAP_NORM = f"conllu.MISC.{MISC_NORM}"
+CAP_WORDS = "conllu.words"  # syntactic words: multiword tokens split
 CAP_SPACING = f"conllu.MISC.{MISC_SPACES_AFTER}"
 CAP_LEMMA = "conllu.LEMMA"
 CAP_UPOS = "conllu.UPOS"

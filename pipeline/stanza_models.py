@@ -17,6 +17,8 @@ from pipeline.constants import MODELS_OFFICIAL, MODELS_SHIPPED, SHIPPED_MODELS_D
 
 #: processor -> (model option, file in models/fa-small, needs the pretrain too)
 SHIPPED_FILES = {
+    "tokenize": ("tokenizer.pt", False),
+    "mwt": ("mwt.pt", False),
     "pos": ("tagger.pt", True),
     "lemma": ("lemmatizer.pt", False),
     "depparse": ("parser.pt", True),
@@ -61,28 +63,34 @@ def official_dir() -> Path:
     return folder
 
 
-def build_pipeline(processors: list[str], models: str, batch_size: int):
-    """A stanza Pipeline over pretokenised sentences, from local files only (built once per
-    process for the same arguments)."""
-    return _build_pipeline(tuple(processors), models, batch_size)
+def build_pipeline(processors: list[str], models: str, batch_size: int, pretokenized: bool = True):
+    """A stanza Pipeline from local files only (built once per process for the same arguments).
+    ``pretokenized``: it reads sentences as lists of tokens; otherwise it reads text whose
+    sentences are separated by blank lines, and ``processors`` start with ``tokenize``."""
+    return _build_pipeline(tuple(processors), models, batch_size, pretokenized)
 
 
 @lru_cache(maxsize=4)
-def _build_pipeline(processors: tuple[str, ...], models: str, batch_size: int):
+def _build_pipeline(processors: tuple[str, ...], models: str, batch_size: int, pretokenized: bool):
     import stanza
 
-    options = {"tokenize_pretokenized": True, "download_method": None, "use_gpu": False,
-               "logging_level": "ERROR", "pos_batch_size": batch_size, "depparse_batch_size": batch_size,
-               "ner_batch_size": batch_size, "lemma_batch_size": batch_size}
+    options = {"download_method": None, "use_gpu": False, "logging_level": "ERROR",
+               **{f"{name}_batch_size": batch_size for name in ("pos", "depparse", "ner", "lemma", "mwt")}}
+    if pretokenized:
+        processors = ("tokenize", *processors)
+        options["tokenize_pretokenized"] = True
+    else:
+        options["tokenize_no_ssplit"] = True
     if models == MODELS_SHIPPED:
-        options.update(shipped_options(processors))
+        options.update(shipped_options([name for name in processors if name in SHIPPED_FILES and
+                                        not (pretokenized and name == "tokenize")]))
         options.update(dir=str(SHIPPED_MODELS_DIR), allow_unknown_language=True)
     elif models == MODELS_OFFICIAL:
         options.update(dir=str(official_dir()))
     else:
         raise ValueError(f"unknown models {models!r}: use {MODELS_SHIPPED!r} or {MODELS_OFFICIAL!r}")
     logging.getLogger("stanza").setLevel(logging.ERROR)
-    return stanza.Pipeline(lang="fa", processors=",".join(["tokenize", *processors]), **options)
+    return stanza.Pipeline(lang="fa", processors=",".join(processors), **options)
 
 
 def download_official() -> None:

@@ -46,3 +46,16 @@ def annotate():
         return annotate_until(text, Tokenize.name, doc_id, meta)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def annotate_words():
+    """Runs normalize, tokenize and mwt in memory: text -> CoNLL-U sentences of words."""
+    from pipeline import conllu
+    from pipeline.in_memory import annotate as annotate_until
+    from pipeline.stages.mwt import SplitMultiwordTokens
+
+    def run(text: str, doc_id: str = "t", meta: dict | None = None) -> list[conllu.Sentence]:
+        return annotate_until(text, SplitMultiwordTokens.name, doc_id, meta)
+
+    return run

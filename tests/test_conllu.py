@@ -96,3 +96,22 @@ def test_lenient_mode_accepts_a_missing_final_blank_line():
         conllu.parse(text)
     [sentence] = conllu.parse(text, strict=False)
     assert sentence.words()[0][conllu.FORM] == "x"
+
+
+@pytest.mark.parametrize("feats, expected", [
+    ("NumType=Card|Number=Sing", "Number=Sing|NumType=Card"),  # case-insensitive, as UD sorts
+    ("Tense=Past|Number=Plur|Person=3", "Number=Plur|Person=3|Tense=Past"), ("_", "_"),
+])
+def test_features_sort_as_ud_requires(feats, expected):
+    assert conllu.sorted_feats(feats) == expected
+
+
+def test_words_of_multiword_tokens_are_what_models_read():
+    [sentence] = conllu.parse("1-2\tكتابش\t_\t_\t_\t_\t_\t_\t_\tNorm=کتابش|SpaceAfter=No\n1\tکتاب\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                              "2\tش\t_\t_\t_\t_\t_\t_\t_\t_\n3\t،\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                              "4\tيك\t_\t_\t_\t_\t_\t_\t_\tNorm=یک\n\n")
+    assert [(token[conllu.ID], [w[conllu.ID] for w in words]) for token, words in sentence.token_words()] == [
+        ("1-2", ["1", "2"]), ("3", ["3"]), ("4", ["4"])]
+    assert sentence.normalized_forms() == ["کتابش", "،", "یک"]
+    assert sentence.normalized_words() == ["کتاب", "ش", "،", "یک"]
+    assert sentence.word_spaces() == [False, False, True, True]

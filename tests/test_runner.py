@@ -21,7 +21,7 @@ def manifest(tmp_path: Path) -> dict:
 
 
 def test_unknown_stage_lists_the_valid_ones():
-    with pytest.raises(ValueError, match="unknown stage.s. parse; the stages are: normalize, tokenize, tag, ner, frames, write"):
+    with pytest.raises(ValueError, match="unknown stage.s. parse; the stages are: normalize, tokenize, mwt, tag, ner, frames, write"):
         select_stages(["normalize", "parse"])
 
 
@@ -74,6 +74,7 @@ def test_from_stage_forces_it_and_following_stages_use_their_cache(input_dir, tm
     make_runner(input_dir, tmp_path).run()
     report = make_runner(input_dir, tmp_path, from_stage="tokenize", force={"tokenize"}).run()
     assert report.counts == {"tokenize": {"ran": 1, "cached": 0, "failed": 0},
+                             "mwt": {"ran": 0, "cached": 1, "failed": 0},
                              "tag": {"ran": 0, "cached": 1, "failed": 0},
                              "ner": {"ran": 0, "cached": 1, "failed": 0},
                              "frames": {"ran": 0, "cached": 1, "failed": 0},

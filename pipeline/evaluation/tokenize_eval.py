@@ -1,7 +1,9 @@
 """Scores sentence and word segmentation against a UD treebank with the CoNLL 2018 scorer.
 
-The sentences of the UD file are joined into one running text (so sentence splitting is tested
-too), run through the normalize and tokenize stages, and scored with ``udtools``' ``udeval``.
+The sentences of UD PerDT test (used by no model for training or tuning) are joined into one
+running text (so sentence splitting is tested too), run through the stages up to tokenize (hazm's
+surface tokens) and up to mwt (multiword tokens split into words), and each result is scored
+with ``udtools``' ``udeval``.
 Our CoNLL-U keeps original forms, so the scorer can align it with the gold text character by
 character. HEAD/DEPREL are not annotated at this point; the scoring copy gets placeholders
 only because the scorer needs a tree, and only segmentation is reported.
@@ -15,10 +17,11 @@ from udtools import udeval
 
 from pipeline import conllu
 from pipeline.in_memory import annotate
+from pipeline.stages.mwt import SplitMultiwordTokens
 from pipeline.stages.tokenize import Tokenize
 from pipeline.validation import with_placeholders
 
-EVAL_FILE = "ud/fa_perdt-ud-dev.conllu"
+EVAL_FILE = "ud/fa_perdt-ud-test.conllu"
 METRICS = ("Tokens", "Sentences", "Words")
 
 
@@ -33,13 +36,12 @@ def run_evaluation(data_dir: Path, work_dir: Path) -> str:
     if not gold_path.exists():
         raise FileNotFoundError(f"{gold_path}: evaluation data missing (set DATA=path/to/shared/data)")
     text = " ".join(conllu.iter_texts(conllu.read(gold_path)))
-    system_path = work_dir / "system.conllu"
-    system_path.parent.mkdir(parents=True, exist_ok=True)
-    conllu.write(system_path, with_placeholders(annotate(text, Tokenize.name, "eval")))
-    scores = udeval.evaluate(load_for_scoring(gold_path), load_for_scoring(system_path))
-    lines = [f"Segmentation of {gold_path} (sentences joined into one text), CoNLL 2018 scorer:", "",
-             "| metric | precision | recall | F1 |", "|---|---:|---:|---:|"]
-    for metric in METRICS:
-        score = scores[metric]
-        lines.append(f"| {metric} | {100 * score.precision:.2f} | {100 * score.recall:.2f} | {100 * score.f1:.2f} |")
+    work_dir.mkdir(parents=True, exist_ok=True)
+    lines = [f"Segmentation of {gold_path} (sentences joined into one text), CoNLL 2018 scorer, F1:", "",
+             "| after stage | " + " | ".join(METRICS) + " |", "|---|" + "---:|" * len(METRICS)]
+    for last in (Tokenize.name, SplitMultiwordTokens.name):
+        system_path = work_dir / f"{last}.conllu"
+        conllu.write(system_path, with_placeholders(annotate(text, last, "eval")))
+        scores = udeval.evaluate(load_for_scoring(gold_path), load_for_scoring(system_path))
+        lines.append(f"| {last} | " + " | ".join(f"{100 * scores[metric].f1:.2f}" for metric in METRICS) + " |")
     return "\n".join(lines) + "\n"

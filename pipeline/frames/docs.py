@@ -1,10 +1,10 @@
 """CoNLL-U sentences as spaCy Docs, and frame spans in and out of CoNLL-U.
 
-A Doc's words are the normalised forms (MISC ``Norm``, else FORM), with the sentence's
-spacing, lemmas, UPOS, features, tree and entities (MISC ``NER``). Frame evidence is written as
-``Frame=<label>:<rule>:<n>[:neg]`` items (comma-separated) in the MISC of every token of span
-``n``, so overlapping spans survive; the sentence's labels go to ``# frames = ...`` in the
-fixed order of the rule base (``_`` when none).
+A Doc's words are the syntactic words as the models see them (``Sentence.normalized_words``),
+with the sentence's spacing, lemmas, UPOS, features, tree and entities (MISC ``NER``). Frame
+evidence is written as ``Frame=<label>:<rule>:<n>[:neg]`` items (comma-separated) in the MISC of
+every word of span ``n``, so overlapping spans survive; the sentence's labels go to
+``# frames = ...`` in the fixed order of the rule base (``_`` when none).
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from pipeline import conllu
-from pipeline.constants import COMMENT_FRAMES, MISC_FRAME, MISC_NER, MISC_SPACE_AFTER
+from pipeline.constants import COMMENT_FRAMES, MISC_FRAME, MISC_NER
 from pipeline.frames.rules import FrameSpan
 
 
 def sentence_doc(vocab: Vocab, sentence: conllu.Sentence) -> Doc:
     rows = sentence.words()
-    words = sentence.normalized_forms()
-    spaces = [conllu.misc_get(row[conllu.MISC], MISC_SPACE_AFTER) != "No" for row in rows]
+    words = sentence.normalized_words()
+    spaces = sentence.word_spaces()
     heads, deps = [], []
     for index, row in enumerate(rows):
         head = int(row[conllu.HEAD]) if row[conllu.HEAD].isdigit() else 0

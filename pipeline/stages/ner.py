@@ -1,8 +1,9 @@
 """ner: named entities (PER, ORG, LOC) from a stanza Pipeline, as ``NER=`` IOB2 tags in MISC.
 
-Reads CoNLL-U and writes it back with ``NER=B-PER``/``NER=I-PER``... on the tokens inside an
-entity (no attribute means outside, ``O``). stanza's BIOES tags are converted to IOB2 here, at
-the edge. Labels: ``schemas/ner_labels.md``. Models as for tag (schemas/ner.yaml).
+Reads CoNLL-U and writes it back with ``NER=B-PER``/``NER=I-PER``... on the words inside an
+entity (no attribute means outside, ``O``). The model tags surface tokens, as its training data
+are written; the words of a multiword token take its tag (``I-`` after the first). stanza's
+BIOES tags are converted to IOB2 here, at the edge. Labels: ``schemas/ner_labels.md``. Models as for tag (schemas/ner.yaml).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class Ner(StanzaStage):
 
     def annotate(self, sentences: list[conllu.Sentence], analysed: Iterable) -> None:
         for sentence, result in zip(sentences, analysed):
-            for row, token in zip(sentence.tokens(), result.tokens):
-                tag = bioes_to_iob2(token.ner)
-                row[conllu.MISC] = conllu.misc_set(row[conllu.MISC], MISC_NER, None if tag == "O" else tag)
+            for (_, words), analysed_token in zip(sentence.token_words(), result.tokens):
+                tag = bioes_to_iob2(analysed_token.ner)
+                for index, word in enumerate(words):
+                    word_tag = "I" + tag[1:] if index and tag != "O" else tag
+                    word[conllu.MISC] = conllu.misc_set(word[conllu.MISC], MISC_NER, None if tag == "O" else word_tag)

@@ -17,10 +17,17 @@ class StanzaStage(Stage):
     code_modules = ("pipeline.stanza_models", "pipeline.stages.stanza_stage", "pipeline.conllu")
     libraries = ("stanza", "torch")
     processors: list[str] = []
+    #: stanza reads token lists (True) or text that its own tokenizer segments (False).
+    pretokenized = True
 
     def __init__(self, models: str, batch_size: int, documents_per_batch: int) -> None:
-        self.pipeline = build_pipeline(self.processors, models, batch_size)
+        self.pipeline = build_pipeline(self.processors, models, batch_size, self.pretokenized)
         self.documents_per_batch = documents_per_batch
+
+    def analyse(self, sentences: list[conllu.Sentence]) -> list:
+        """stanza's sentences for ``sentences``: by default it reads their surface tokens'
+        normalised forms as pretokenised input."""
+        return self.pipeline([s.normalized_forms() for s in sentences]).sentences if sentences else []
 
     @abstractmethod
     def annotate(self, sentences: list[conllu.Sentence], analysed: Iterable) -> None:
@@ -50,7 +57,6 @@ class StanzaStage(Stage):
             except conllu.ConlluError as error:
                 parsed.append(error)
         sentences = [s for document in parsed if not isinstance(document, Exception) for s in document]
-        analysed = self.pipeline([s.normalized_forms() for s in sentences]).sentences if sentences else []
-        self.annotate(sentences, analysed)
+        self.annotate(sentences, self.analyse(sentences))
         return [document if isinstance(document, Exception) else StageResult(conllu.format_sentences(document))
                 for document in parsed]

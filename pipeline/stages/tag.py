@@ -1,8 +1,9 @@
 """tag: UPOS, XPOS, FEATS, LEMMA, HEAD and DEPREL from a stanza Pipeline.
 
-Reads the tokenised CoNLL-U and fills those columns for every word, giving stanza the
-normalised forms (``MISC Norm``, else FORM) as pretokenised sentences; FORM and MISC stay as
-they are. Sentences of many documents go through stanza together. Models: the shipped ones in
+Reads the CoNLL-U with its multiword tokens split (the mwt stage) and fills those columns for
+every syntactic word, giving stanza the words as the models see them
+(``Sentence.normalized_words``) as pretokenised sentences; FORM and MISC stay as they are.
+Sentences of many documents go through stanza together. Models: the shipped ones in
 ``models/fa-small`` or, with ``--models official``, stanza's published ones (schemas/tag.yaml).
 """
 
@@ -20,8 +21,10 @@ from pipeline.constants import (
     CAP_TOKENS,
     CAP_TREE,
     CAP_UPOS,
+    CAP_WORDS,
     CAP_XPOS,
     SHIPPED_MODELS_DIR,
+    ZWNJ,
 )
 from pipeline.stages.stanza_stage import StanzaStage
 
@@ -32,6 +35,15 @@ def _value(value: object) -> str:
     return "_" if value in (None, "") else str(value)
 
 
+def lemma(form: str, predicted: str | None) -> str:
+    """The lemma to write: a form with no letters (digits, punctuation) is its own lemma, as
+    written, as UD Persian has it (the seq2seq lemmatizer sees normalised digits and quotes and
+    can garble numbers); a ZWNJ never starts or ends a lemma."""
+    if not any(char.isalpha() for char in form):
+        return form
+    return _value((predicted or "").strip(ZWNJ))
+
+
 def ud_deprel(deprel: str) -> str:
     """A relation as UD writes it; iPerUDT's ``discourse:top/foc`` (not valid UD, and learnt
     by the shipped parser) becomes its universal part."""
@@ -40,19 +52,24 @@ def ud_deprel(deprel: str) -> str:
 
 class Tag(StanzaStage):
     name = "tag"
-    requires = frozenset({CAP_SENTENCES, CAP_TOKENS, CAP_NORM})
+    requires = frozenset({CAP_SENTENCES, CAP_TOKENS, CAP_NORM, CAP_WORDS})
     provides = frozenset({CAP_LEMMA, CAP_UPOS, CAP_XPOS, CAP_FEATS, CAP_TREE})
     config_file = "tag.yaml"
     processors = ["pos", "lemma", "depparse"]
     resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in
                       ("tagger.pt", "lemmatizer.pt", "parser.pt", "pretrain.pt"))
 
+    def analyse(self, sentences: list[conllu.Sentence]) -> list:
+        # the syntactic words: multiword tokens are tagged and parsed as the words they split into
+        return self.pipeline([s.normalized_words() for s in sentences]).sentences if sentences else []
+
     def annotate(self, sentences: list[conllu.Sentence], analysed: Iterable) -> None:
         for sentence, result in zip(sentences, analysed):
             for row, word in zip(sentence.words(), result.words):
-                row[conllu.LEMMA] = _value(word.lemma)
+                row[conllu.LEMMA] = lemma(row[conllu.FORM], word.lemma)
                 row[conllu.UPOS] = _value(word.upos)
                 row[conllu.XPOS] = _value(word.xpos)
-                row[conllu.FEATS] = _value(word.feats)
+                # stanza joins the features it predicts one by one in its own order
+                row[conllu.FEATS] = conllu.sorted_feats(_value(word.feats))
                 row[conllu.HEAD] = str(word.head)
                 row[conllu.DEPREL] = ud_deprel(_value(word.deprel))

@@ -7,9 +7,9 @@ from pipeline.stages.ner import Ner, bioes_to_iob2
 
 
 @pytest.fixture(scope="module")
-def recognised(annotate):
+def recognised(annotate_words):
     text = "حسن روحانی در مشهد سخنرانی کرد.\nسازمان ملل متحد از ایران حمایت کرد."
-    conll = conllu.format_sentences(annotate(text, "ner-test"))
+    conll = conllu.format_sentences(annotate_words(text, "ner-test"))
     return conllu.parse(Ner.from_config().process("ner-test", conll).output)
 
 
@@ -34,3 +34,14 @@ def test_outside_tokens_carry_no_attribute(recognised):
                                          ("E-ORG", "I-ORG"), ("O", "O")])
 def test_bioes_to_iob2(bioes, iob2):
     assert bioes_to_iob2(bioes) == iob2
+
+
+def test_words_of_a_multiword_token_take_its_tag():
+    from stanza.models.common.doc import Document
+
+    [sentence] = conllu.parse("1-2\tعلیش\t_\t_\t_\t_\t_\t_\t_\t_\n1\tعلی\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                              "2\tش\t_\t_\t_\t_\t_\t_\t_\t_\n3\tآمد\t_\t_\t_\t_\t_\t_\t_\t_\n\n")
+    analysed = Document([[{"id": 1, "text": "علیش"}, {"id": 2, "text": "آمد"}]])  # stanza tags surface tokens
+    analysed.sentences[0].tokens[0].ner, analysed.sentences[0].tokens[1].ner = "S-PER", "O"
+    Ner.annotate(None, [sentence], analysed.sentences)
+    assert [conllu.misc_get(row[conllu.MISC], "NER") for row in sentence.rows] == [None, "B-PER", "I-PER", None]

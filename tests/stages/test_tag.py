@@ -3,14 +3,17 @@
 import pytest
 
 from pipeline import conllu
-from pipeline.stages.tag import Tag, ud_deprel
+from pipeline.stages.tag import Tag, lemma, ud_deprel
+
+TEXT = ("علی به تهران رفت.\nدانشجویان کتابها را خواندند.\nحسن روحانی در مشهد سخنرانی میکند.\n"
+        "او کتابش را در سال 1401 به من داد.")
 
 
 @pytest.fixture(scope="module")
-def tagged(annotate):
+def tagged(annotate_words):
     stage = Tag.from_config()
-    text = "علی به تهران رفت.\nدانشجویان کتابها را خواندند.\nحسن روحانی در مشهد سخنرانی میکند."
-    conll = conllu.format_sentences(annotate(text, "tag-test"))
+    text = TEXT
+    conll = conllu.format_sentences(annotate_words(text, "tag-test"))
     return conllu.parse(stage.process("tag-test", conll).output)
 
 
@@ -49,9 +52,33 @@ def test_each_sentence_is_one_tree(tagged):
         assert all(0 <= head <= len(heads) for head in heads)
 
 
-def test_forms_and_spacing_are_untouched(annotate, tagged):
-    text = "علی به تهران رفت.\nدانشجویان کتابها را خواندند.\nحسن روحانی در مشهد سخنرانی میکند."
-    assert conllu.rebuild_text(tagged) == text
+def test_forms_and_spacing_are_untouched(tagged):
+    assert conllu.rebuild_text(tagged) == TEXT
+
+
+def test_words_of_a_multiword_token_are_tagged_and_attached(tagged):
+    rows = {row[conllu.FORM]: row for row in tagged[3].words()}
+    assert (rows["کتاب"][conllu.UPOS], rows["ش"][conllu.UPOS], rows["ش"][conllu.LEMMA]) == ("NOUN", "PRON", "او")
+    assert rows["ش"][conllu.HEAD] == rows["کتاب"][conllu.ID]
+
+
+def test_a_number_is_its_own_lemma_as_written(tagged):
+    number = next(row for row in tagged[3].words() if row[conllu.FORM] == "1401")
+    assert number[conllu.LEMMA] == "1401"  # the model sees «۱۴۰۱», normalised
+
+
+@pytest.mark.parametrize("form, predicted, expected", [
+    ("35", "555", "35"), ("«", "«", "«"), ("۱۴۰۱", "۱۴۰", "۱۴۰۱"),
+    ("گونه\u200cای", "\u200cگونه", "گونه"), ("حکومت\u200cها", "حکومت\u200c", "حکومت"), ("رفت", None, "_"),
+])
+def test_lemma_cleanup(form, predicted, expected):
+    assert lemma(form, predicted) == expected
+
+
+def test_features_are_sorted_as_ud_requires(tagged):
+    for sentence in tagged:
+        for row in sentence.words():
+            assert row[conllu.FEATS] == conllu.sorted_feats(row[conllu.FEATS])
 
 
 @pytest.mark.parametrize("deprel, expected", [("nsubj", "nsubj"), ("flat:name", "flat:name"),

@@ -1,0 +1,56 @@
+"""The mwt stage with the shipped tokenizer and MWT expander, on sentences written for the tests."""
+
+import pytest
+
+from pipeline import conllu
+from pipeline.stages.mwt import sentence_text, split_rows
+
+TEXT = "او کتابش را به من داد.\nخودشان گفتند که دوستانم آمدند.\nمردم در تهران زندگی می‌کنند."
+
+
+@pytest.fixture(scope="module")
+def split(annotate_words):
+    return annotate_words(TEXT, "mwt-test")
+
+
+def ranges(sentence):
+    return {row[conllu.FORM]: [word[conllu.FORM] for word in words]
+            for row, words in sentence.token_words() if "-" in row[conllu.ID]}
+
+
+def test_pronominal_clitics_are_split_as_ud_persian_does(split):
+    assert ranges(split[0]) == {"کتابش": ["کتاب", "ش"]}
+    assert ranges(split[1]) == {"خودشان": ["خود", "شان"], "دوستانم": ["دوستان", "م"]}
+
+
+def test_words_that_only_end_like_a_clitic_stay_whole(split):
+    assert ranges(split[2]) == {}  # «مردم» (people) is not «مرد» + «م»
+
+
+def test_surface_tokens_sentences_and_text_are_unchanged(annotate, split):
+    tokens_only = annotate(TEXT, "mwt-test")
+    assert [[row[conllu.FORM] for row in s.tokens()] for s in split] == \
+           [[row[conllu.FORM] for row in s.tokens()] for s in tokens_only]
+    assert conllu.rebuild_text(split) == TEXT
+    assert [s.comment("text") for s in split] == [s.comment("text") for s in tokens_only]
+
+
+def test_words_are_numbered_after_the_range(split):
+    assert [row[conllu.ID] for row in split[0].rows] == ["1", "2-3", "2", "3", "4", "5", "6", "7", "8"]
+    range_row = split[0].rows[1]
+    assert range_row[conllu.MISC] == "_" and split[0].rows[3][conllu.MISC] == "_"
+
+
+def test_split_rows_keeps_the_token_misc_on_the_range():
+    [sentence] = conllu.parse("1\tکتابش\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n2\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n")
+    split_rows(sentence, {0: ["کتاب", "ش"]})
+    assert [row[:2] + row[9:] for row in sentence.rows] == [
+        ["1-2", "کتابش", "SpaceAfter=No"], ["1", "کتاب", "_"], ["2", "ش", "_"], ["3", ".", "_"]]
+    assert sentence.normalized_words() == ["کتاب", "ش", "."]
+    assert sentence.word_spaces() == [False, False, True]
+
+
+def test_stanza_reads_the_normalised_text_with_the_original_spacing():
+    [sentence] = conllu.parse("1\tكتابش\t_\t_\t_\t_\t_\t_\t_\tNorm=کتابش\n"
+                              "2\tداد\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n3\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n")
+    assert sentence_text(sentence) == ("کتابش داد.", [(0, 5), (6, 9), (9, 10)])
