@@ -183,17 +183,18 @@ def corpus_statistics(sentences_ds: Dataset, documents_ds: Dataset) -> dict:
 
 
 def write_dataset(conllu_dir: Path, manifest_path: Path, out_dir: Path) -> dict:
-    from pipeline.export.card import dataset_card
+    from pipeline.export.card import data_file_name, dataset_card
 
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     sentences_ds, documents_ds = build_datasets(conllu_dir, manifest)
+    fingerprint = input_fingerprint(conllu_dir)
     for name, dataset in ((SENTENCES, sentences_ds), (DOCUMENTS, documents_ds)):
         folder = out_dir / name
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob("*.parquet"):
             old.unlink()
-        dataset.to_parquet(str(folder / "train-00000-of-00001.parquet"))
+        dataset.to_parquet(str(folder / data_file_name(fingerprint)))
     stats = corpus_statistics(sentences_ds, documents_ds)
-    card = dataset_card(sentences_ds, documents_ds, stats, input_fingerprint(conllu_dir))
+    card = dataset_card(sentences_ds, documents_ds, stats, fingerprint)
     (out_dir / "README.md").write_text(card, encoding="utf-8")
     return stats

@@ -89,3 +89,21 @@ def test_unknown_label_fails_clearly(tmp_path):
 def test_card_yaml_is_valid_yaml(built):
     header = (built / "README.md").read_text(encoding="utf-8").split("---")[1]
     assert yaml.safe_load(header)["size_categories"] == ["n<1K"]
+
+
+def test_a_rebuilt_dataset_never_loads_from_a_stale_cache(tmp_path):
+    # the datasets library keys its cache of a local folder on the folder name and the card's
+    # YAML; two builds in folders of the same name with different content must both load as built
+    changed = tmp_path / "conllu"
+    changed.mkdir()
+    text = (CORPUS / "conllu" / f"{SEED_ID}.conllu").read_text(encoding="utf-8")
+    first_word = next(line for line in text.splitlines() if line.startswith("1\t"))
+    cells = first_word.split("\t")
+    cells[3] = "INTJ" if cells[3] != "INTJ" else "X"
+    (changed / f"{SEED_ID}.conllu").write_text(text.replace(first_word, "\t".join(cells), 1), encoding="utf-8")
+    loaded = []
+    for source, folder in ((CORPUS / "conllu", tmp_path / "a" / "hf"), (changed, tmp_path / "b" / "hf")):
+        write_dataset(source, CORPUS / "manifest.json", folder)
+        sentences = load_dataset(str(folder), split="train")
+        loaded.append(sentences.features["upos"].feature.names[sentences[0]["upos"][0]])
+    assert loaded == [first_word.split("\t")[3], cells[3]]

@@ -18,8 +18,9 @@ def test_dry_run_writes_the_folder_that_would_be_uploaded(tmp_path, monkeypatch)
 
     target = tmp_path / "upload"
     assert main(["publish", "--folder", str(CORPUS / "hf"), "--dry-run", str(target)]) == 0
-    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()) == [
-        "README.md", "documents/train-00000-of-00001.parquet", "sentences/train-00000-of-00001.parquet"]
+    uploaded = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
+    assert uploaded == sorted(p.relative_to(CORPUS / "hf").as_posix() for p in (CORPUS / "hf").rglob("*") if p.is_file())
+    assert [name.split("/")[0] for name in uploaded] == ["README.md", "documents", "sentences"]
     for name in ("sentences", "documents"):
         assert (load_dataset(str(target), name, split="train").to_list()
                 == load_dataset(str(CORPUS / "hf"), name, split="train").to_list())
