@@ -84,8 +84,6 @@ class SplitMultiwordTokens(StanzaStage):
         return frozenset(word for word, _, _ in words_list()) - frozenset(seen_split)
 
     def analyse(self, sentences: list[conllu.Sentence]) -> list:
-        if not sentences:
-            return []
         texts = [sentence_text(sentence)[0] for sentence in sentences]
         analysed = self.pipeline(SENTENCE_SEPARATOR.join(texts)).sentences
         if len(analysed) != len(sentences):  # cannot happen with tokenize_no_ssplit; never misalign

@@ -1,4 +1,4 @@
-"""What the stanza stages (tag, ner) share: one Pipeline per run, documents batched together."""
+"""What the stanza stages (mwt, tag, ner) share: one Pipeline per run, documents batched together."""
 
 from __future__ import annotations
 
@@ -24,10 +24,13 @@ class StanzaStage(Stage):
         self.pipeline = build_pipeline(self.processors, models, batch_size, self.pretokenized)
         self.documents_per_batch = documents_per_batch
 
+    def stanza_input(self, sentence: conllu.Sentence) -> list[str]:
+        """What stanza reads of a sentence: by default its surface tokens' normalised forms."""
+        return sentence.normalized_forms()
+
     def analyse(self, sentences: list[conllu.Sentence]) -> list:
-        """stanza's sentences for ``sentences``: by default it reads their surface tokens'
-        normalised forms as pretokenised input."""
-        return self.pipeline([s.normalized_forms() for s in sentences]).sentences if sentences else []
+        """stanza's sentences for ``sentences`` (never empty)."""
+        return self.pipeline([self.stanza_input(s) for s in sentences]).sentences
 
     @abstractmethod
     def annotate(self, sentences: list[conllu.Sentence], analysed: Iterable) -> None:
@@ -57,6 +60,7 @@ class StanzaStage(Stage):
             except conllu.ConlluError as error:
                 parsed.append(error)
         sentences = [s for document in parsed if not isinstance(document, Exception) for s in document]
-        self.annotate(sentences, self.analyse(sentences))
+        if sentences:
+            self.annotate(sentences, self.analyse(sentences))
         return [document if isinstance(document, Exception) else StageResult(conllu.format_sentences(document))
                 for document in parsed]

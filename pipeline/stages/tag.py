@@ -59,9 +59,9 @@ class Tag(StanzaStage):
     resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in
                       ("tagger.pt", "lemmatizer.pt", "parser.pt", "pretrain.pt"))
 
-    def analyse(self, sentences: list[conllu.Sentence]) -> list:
+    def stanza_input(self, sentence: conllu.Sentence) -> list[str]:
         # the syntactic words: multiword tokens are tagged and parsed as the words they split into
-        return self.pipeline([s.normalized_words() for s in sentences]).sentences if sentences else []
+        return sentence.normalized_words()
 
     def annotate(self, sentences: list[conllu.Sentence], analysed: Iterable) -> None:
         for sentence, result in zip(sentences, analysed):
