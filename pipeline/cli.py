@@ -100,6 +100,11 @@ def cmd_train(args: argparse.Namespace) -> int:
     if args.step == "prepare":
         recipe.prepare(Path(args.data), Path(args.work))
         return 0
+    if args.step == "average":
+        if len(args.checkpoints or []) < 2 or not args.out:
+            raise SystemExit("gofteman train average: give --checkpoints A B [...] and --out FILE")
+        recipe.average_checkpoints([Path(name) for name in args.checkpoints], Path(args.out))
+        return 0
     return 1 if recipe.run(Path(args.work), Path(args.models), args.only or list(recipe.MODEL_FILES)) else 0
 
 
@@ -215,11 +220,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench.set_defaults(handler=cmd_bench)
 
     train = commands.add_parser("train", help="train the shipped stanza models (make models)")
-    train.add_argument("step", choices=["prepare", "run"])
+    train.add_argument("step", choices=["prepare", "run", "average"])
     train.add_argument("--data", default=str(DEFAULT_DATA))
     train.add_argument("--work", default="build/training")
     train.add_argument("--models", default="models/fa-small")
     train.add_argument("--only", nargs="*", help="train only these models")
+    train.add_argument("--checkpoints", nargs="*", help="average: checkpoints of one model and training run")
+    train.add_argument("--out", help="average: the averaged model to write (float16 as shipped)")
     train.set_defaults(handler=cmd_train)
 
     eval_frames = commands.add_parser("eval-frames", help="score frame labels against the gold seed sentences")

@@ -15,6 +15,8 @@ MODELS_DIR = PROJECT_DIR / "models"
 ZWNJ_LEXICON_PATH = MODELS_DIR / "zwnj-fa" / "lexicon.tsv.gz"
 #: The stanza models gofteman ships (trained by `make models`).
 SHIPPED_MODELS_DIR = MODELS_DIR / "fa-small"
+#: past stem -> UD present stem of verb lemmas, learnt from iPerUDT (pipeline/verb_lemmas.py)
+VERB_STEMS_PATH = SHIPPED_MODELS_DIR / "verb_stems.tsv"
 MODELS_SHIPPED = "shipped"
 MODELS_OFFICIAL = "official"
 

@@ -24,9 +24,11 @@ from pipeline.constants import (
     CAP_WORDS,
     CAP_XPOS,
     SHIPPED_MODELS_DIR,
+    VERB_STEMS_PATH,
     ZWNJ,
 )
 from pipeline.stages.stanza_stage import StanzaStage
+from pipeline.verb_lemmas import VerbLemmas
 
 UD_DEPREL = re.compile(r"[a-z]+(:[a-z]+)?")
 
@@ -56,8 +58,13 @@ class Tag(StanzaStage):
     provides = frozenset({CAP_LEMMA, CAP_UPOS, CAP_XPOS, CAP_FEATS, CAP_TREE})
     config_file = "tag.yaml"
     processors = ["pos", "lemma", "depparse"]
+    code_modules = (*StanzaStage.code_modules, "pipeline.verb_lemmas")
     resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in
-                      ("tagger.pt", "lemmatizer.pt", "parser.pt", "pretrain.pt"))
+                      ("tagger.pt", "lemmatizer.pt", "parser.pt", "pretrain.pt", VERB_STEMS_PATH.name))
+
+    def __init__(self, models: str, batch_size: int, documents_per_batch: int) -> None:
+        super().__init__(models, batch_size, documents_per_batch)
+        self.verb_lemmas = VerbLemmas.shipped()
 
     def stanza_input(self, sentence: conllu.Sentence) -> list[str]:
         # the syntactic words: multiword tokens are tagged and parsed as the words they split into
@@ -66,8 +73,9 @@ class Tag(StanzaStage):
     def annotate(self, sentences: list[conllu.Sentence], analysed: Iterable) -> None:
         for sentence, result in zip(sentences, analysed):
             for row, word in zip(sentence.words(), result.words):
-                row[conllu.LEMMA] = lemma(row[conllu.FORM], word.lemma)
                 row[conllu.UPOS] = _value(word.upos)
+                # UD's past#present verb lemma from the past stem (PerDT's) the lemmatizer gives
+                row[conllu.LEMMA] = self.verb_lemmas(word.text, row[conllu.UPOS], lemma(row[conllu.FORM], word.lemma))
                 row[conllu.XPOS] = _value(word.xpos)
                 # stanza joins the features it predicts one by one in its own order
                 row[conllu.FEATS] = conllu.sorted_feats(_value(word.feats))

@@ -10,12 +10,14 @@ PEYMA dev and ParsTwiNER dev; Arman fold 3 is the held-out test set.
 from __future__ import annotations
 
 import json
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline import conllu
 from pipeline.normalization import TextNormalizer
 from pipeline.stages.tag import ud_deprel
+from pipeline.verb_lemmas import STEM_SEPARATOR, VERB_STEMS_HEADER, VERB_UPOS
 
 UD_PERDT_DEV = "ud/fa_perdt-ud-dev.conllu"
 UD_IPERUDT = ("ud/iPerUDT_train.conllu", "ud/iPerUDT_dev.conllu", "ud/iPerUDT_test.conllu")
@@ -64,6 +66,24 @@ def write_ud(data_dir: Path, out_dir: Path, forms: TrainingForms, heldout: int,
         paths[name] = out_dir / f"ud-{name}.conllu"
         conllu.write(paths[name], sentences)
     return paths
+
+
+def write_verb_stems(data_dir: Path, out_path: Path, forms: TrainingForms) -> Path:
+    """The present stem iPerUDT's ``past#present`` verb lemmas give each past stem most often
+    (ties: the first in Unicode order), with its count; the tag stage writes verb lemmas so."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for name in UD_IPERUDT:
+        for sentence in conllu.read(data_dir / name, strict=False):
+            for row in sentence.words():
+                past, _, present = row[conllu.LEMMA].partition(STEM_SEPARATOR)
+                if row[conllu.UPOS] in VERB_UPOS and past and present:
+                    counts[forms(past)][forms(present)] += 1
+    with open(out_path, "w", encoding="utf-8") as handle:
+        handle.write("\t".join(VERB_STEMS_HEADER) + "\n")
+        for past in sorted(counts):
+            present, count = min(counts[past].items(), key=lambda item: (-item[1], item[0]))
+            handle.write(f"{past}\t{present}\t{count}\n")
+    return out_path
 
 
 def write_tokenizer_data(ud: dict[str, Path], out_dir: Path) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.constants import SCHEMAS_DIR
+from pipeline.constants import SCHEMAS_DIR, VERB_STEMS_PATH
 
 MODELS_CONFIG = SCHEMAS_DIR / "models.yaml"
 MODEL_FILES = {"tokenizer": "tokenizer.pt", "mwt": "mwt.pt", "tagger": "tagger.pt", "lemmatizer": "lemmatizer.pt",
@@ -60,6 +60,7 @@ def prepare(data_dir: Path, out_dir: Path) -> None:
     forms = data.TrainingForms(Normalize.from_config().normalizer)
     ud = data.write_ud(data_dir, out_dir, forms, settings["heldout_sentences"], settings["perdt_weight"])
     data.write_tokenizer_data(ud, out_dir)
+    data.write_verb_stems(data_dir, out_dir / VERB_STEMS_PATH.name, forms)
     ner = data.write_ner(data_dir, out_dir, forms, settings["ner_label_map"])
     train_vectors(data.vector_corpus(data_dir, ud["train"], ner["train"], forms), settings, out_dir)
 
@@ -124,10 +125,27 @@ def store_half_precision(path: Path) -> None:
     torch.save(checkpoint, path)
 
 
+def average_checkpoints(paths: list[Path], out: Path) -> None:
+    """One model whose weights are the mean of checkpoints of the same model saved along one
+    training run (same vocabulary, same parameters), stored in float16 as shipped."""
+    import torch
+
+    checkpoints = [torch.load(path, map_location="cpu", weights_only=False) for path in paths]
+    first = checkpoints[0]
+    for path, checkpoint in zip(paths[1:], checkpoints[1:]):
+        if checkpoint.get("vocab") != first.get("vocab") or checkpoint["model"].keys() != first["model"].keys():
+            raise ValueError(f"{path}: not a checkpoint of the same model as {paths[0]} (vocabulary or parameters differ)")
+    first["model"] = {name: sum(checkpoint["model"][name].float() for checkpoint in checkpoints) / len(checkpoints)
+                      for name in first["model"]}
+    torch.save(first, out)
+    store_half_precision(out)
+
+
 def run(work: Path, models: Path, names: list[str]) -> int:
     settings = load_settings()
     models.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(work / MODEL_FILES["pretrain"], models / MODEL_FILES["pretrain"])  # the models read it
+    for name in (MODEL_FILES["pretrain"], VERB_STEMS_PATH.name):  # read with the models at run time
+        shutil.copyfile(work / name, models / name)
     failures = 0
     for name, command in commands(work, models, settings).items():
         if name not in names:

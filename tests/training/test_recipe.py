@@ -1,9 +1,12 @@
-"""The training recipe: UD training files, deterministic vectors, one command per model."""
+"""The training recipe: UD training files, deterministic vectors, one command per model, averaging."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+import torch
 
 from pipeline import conllu
 from pipeline.constants import PROJECT_DIR
@@ -43,6 +46,15 @@ def test_iperudt_is_written_in_perdt_conventions(tmp_path):
     assert rows[3][conllu.LEMMA] == "کرد" and rows[2][conllu.DEPREL] == "discourse"
 
 
+def test_verb_stems_take_iperudts_most_frequent_present_stem(tmp_path):
+    root = write_ud_data(tmp_path / "data")
+    extra = "# sent_id = i2\n1\tمیکرد\tکرد#کرد\tVERB\t_\t_\t0\troot\t_\t_\n\n"
+    (root / data.UD_IPERUDT[0]).write_text(IPERUDT + extra, encoding="utf-8")
+    table = data.write_verb_stems(root, tmp_path / "verb_stems.tsv", str)
+    # «کرد#کن» three times (once per split), «کرد#کرد» once; the NOUN and PRON lemmas are not verbs
+    assert table.read_text(encoding="utf-8") == "past\tpresent\tcount\nکرد\tکن\t3\n"
+
+
 def test_tagger_reads_perdt_and_iperudt_as_two_weighted_datasets(tmp_path):
     settings = recipe.load_settings()
     command = recipe.commands(tmp_path, tmp_path / "models", settings)["tagger"]
@@ -72,3 +84,22 @@ def test_word_vectors_are_the_same_in_every_process(tmp_path):
                                 capture_output=True, text=True, check=True)
         outputs.append(result.stdout.strip().splitlines()[-1])
     assert outputs[0] == outputs[1]
+
+
+def checkpoint(path: Path, weights: list[float], vocab: str = "v") -> Path:
+    torch.save({"model": {"w": torch.tensor(weights)}, "vocab": {"word": vocab}, "config": {}}, path)
+    return path
+
+
+def test_average_checkpoints_means_the_weights_in_half_precision(tmp_path):
+    paths = [checkpoint(tmp_path / "a.pt", [1.0, 2.0]), checkpoint(tmp_path / "b.pt", [3.0, 6.0])]
+    recipe.average_checkpoints(paths, tmp_path / "avg.pt")
+    averaged = torch.load(tmp_path / "avg.pt", weights_only=False)
+    assert averaged["model"]["w"].dtype == torch.float16 and averaged["model"]["w"].tolist() == [2.0, 4.0]
+    assert averaged["vocab"] == {"word": "v"}
+
+
+def test_average_refuses_checkpoints_of_another_model(tmp_path):
+    paths = [checkpoint(tmp_path / "a.pt", [1.0]), checkpoint(tmp_path / "other.pt", [1.0], vocab="w")]
+    with pytest.raises(ValueError, match=r"other.pt: not a checkpoint of the same model as .*a.pt"):
+        recipe.average_checkpoints(paths, tmp_path / "avg.pt")

@@ -1,0 +1,78 @@
+"""UD's ``past#present`` verb lemmas (``کرد#کن``) from the past stem the lemmatizer predicts.
+
+The shipped lemmatizer learns UD PerDT's LEMMA column, where a verb's lemma is its past stem
+(``کرد``), and stanza's official Persian models are trained on PerDT too; iPerUDT writes both
+stems, as UD's Persian guidelines ask. The present stem comes from, in this order: the table
+learnt from iPerUDT's lemmas (``models/fa-small/verb_stems.tsv``, written by ``make models``);
+hazm's verb list, by the conjugated form (``می‌روم`` -> ``رفت#رو``) or by a past stem hazm gives
+one present stem. A lemma none of them knows is kept as predicted.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+import hazm
+
+from pipeline.constants import VERB_STEMS_PATH
+
+VERB_UPOS = frozenset({"VERB", "AUX"})
+STEM_SEPARATOR = "#"
+VERB_STEMS_HEADER = ("past", "present", "count")
+
+
+def read_verb_stems(path: Path) -> dict[str, str]:
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: the verb stem table is missing (written by `make models`; it ships with the models)")
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle, delimiter="\t")
+        header = tuple(next(rows, ()))
+        if header != VERB_STEMS_HEADER:
+            raise ValueError(f"{path}:1: expected the header {'\t'.join(VERB_STEMS_HEADER)!r}, got {header!r}")
+        table = {}
+        for line_number, row in enumerate(rows, start=2):
+            if len(row) != len(VERB_STEMS_HEADER):
+                raise ValueError(f"{path}:{line_number}: expected {len(VERB_STEMS_HEADER)} tab-separated fields, got {len(row)}")
+            table[row[0]] = row[1]
+        return table
+
+
+class VerbLemmas:
+    """Turns a verb's predicted past stem into ``past#present``; built once per tag stage (hazm
+    conjugates its whole verb list, about a second)."""
+
+    def __init__(self, learnt: dict[str, str]) -> None:
+        self.learnt = learnt
+        #: hazm's conjugated forms -> ``past#present``
+        self.by_form = hazm.Lemmatizer(joined_verb_parts=False).verbs
+        presents: dict[str, set[str]] = defaultdict(set)
+        for verb in set(self.by_form.values()):
+            past, present = verb.split(STEM_SEPARATOR)
+            if past:  # «#است», «#هست»: no past stem
+                presents[past].add(present)
+        #: hazm's past stems with a single present stem
+        self.single_present = {past: stems.pop() for past, stems in presents.items() if len(stems) == 1}
+
+    @classmethod
+    def shipped(cls) -> VerbLemmas:
+        return cls(read_verb_stems(VERB_STEMS_PATH))
+
+    def __call__(self, form: str, upos: str, predicted: str) -> str:
+        """The ``past#present`` lemma of a verb or auxiliary whose predicted lemma is its past stem."""
+        if upos not in VERB_UPOS or STEM_SEPARATOR in predicted:
+            return predicted
+        if predicted in self.learnt:
+            return f"{predicted}{STEM_SEPARATOR}{self.learnt[predicted]}"
+        from_form = self.by_form.get(form, "")
+        if from_form.split(STEM_SEPARATOR)[0] == predicted:
+            return from_form
+        if predicted in self.single_present:
+            return f"{predicted}{STEM_SEPARATOR}{self.single_present[predicted]}"
+        return predicted
+
+
+def past_stem(lemma: str) -> str:
+    """UD PerDT's form of a lemma: the past stem of ``past#present`` (scoring against PerDT)."""
+    return lemma.split(STEM_SEPARATOR)[0] or lemma

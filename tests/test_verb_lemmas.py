@@ -1,0 +1,47 @@
+"""UD's past#present verb lemmas from the past stem the lemmatizer predicts."""
+
+import pytest
+
+from pipeline.verb_lemmas import VerbLemmas, past_stem, read_verb_stems
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return VerbLemmas.shipped()
+
+
+@pytest.mark.parametrize("form, upos, predicted, expected", [
+    ("کرد", "VERB", "کرد", "کرد#کن"),
+    ("بود", "AUX", "بود", "بود#باش"),  # the learnt table (iPerUDT); hazm's last conjugation says بود#است
+    ("می‌فرماید", "VERB", "فرمود", "فرمود#فرما"),  # not in the table: hazm, from the form
+    ("آزمودند", "VERB", "آزمود", "آزمود#آزما"),
+    ("است", "AUX", "است", "است"),  # no past stem: kept
+    ("کتاب", "NOUN", "کتاب", "کتاب"),  # not a verb
+    ("رفت", "VERB", "رفت#رو", "رفت#رو"),  # already both stems
+    ("بلاگید", "VERB", "بلاگید", "بلاگید"),  # unknown to the table and to hazm
+])
+def test_verb_lemma(shipped, form, upos, predicted, expected):
+    assert shipped(form, upos, predicted) == expected
+
+
+@pytest.mark.parametrize("lemma, expected", [("کرد#کن", "کرد"), ("است", "است"), ("#هست", "#هست")])
+def test_past_stem_is_perdts_lemma(lemma, expected):
+    assert past_stem(lemma) == expected
+
+
+def test_a_table_without_its_header_is_refused_with_its_path(tmp_path):
+    table = tmp_path / "verb_stems.tsv"
+    table.write_text("کرد\tکن\t3\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"verb_stems.tsv:1: expected the header"):
+        read_verb_stems(table)
+
+
+def test_a_malformed_row_is_refused_with_its_line(tmp_path):
+    table = tmp_path / "verb_stems.tsv"
+    table.write_text("past\tpresent\tcount\nکرد\tکن\t3\nشد شو\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"verb_stems.tsv:3: expected 3 tab-separated fields, got 1"):
+        read_verb_stems(table)
+
+
+def test_the_shipped_table_reads():
+    assert len(VerbLemmas.shipped().learnt) > 100
