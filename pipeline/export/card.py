@@ -102,7 +102,7 @@ Column names follow the `universal_dependencies` dataset. Lists are aligned with
 | `text` | string | `# text`: the sentence as in the source |
 | `newpar` | bool | the sentence starts a paragraph (`# newpar`) |
 | `tokens` | list of string | FORM: the original text of each syntactic word |
-| `lemmas`, `xpos`, `deprel`, `deps` | list of string | LEMMA, XPOS (PerDT tags), DEPREL, DEPS as in CoNLL-U (`_` = none) |
+| `lemmas`, `xpos`, `deprel`, `deps` | list of string | LEMMA (a verb's is UD's `past#present`, e.g. `کرد#کن`), XPOS (PerDT tags), DEPREL, DEPS as in CoNLL-U (`_` = none) |
 | `upos` | list of ClassLabel | UPOS (table below) |
 | `feats` | list of string | FEATS as the CoNLL-U string (`Number=Sing|Person=3`), never a dict |
 | `head` | list of int | HEAD (0 = root; -1 = not annotated) |
@@ -150,7 +150,7 @@ spacing attributes in their `misc`.
 | normalisation | hazm 0.12 Normalizer + ZWNJ repair (frequency lexicon `models/zwnj-fa`) | 92.6% of stripped ZWNJs restored on UD PerDT dev |
 | sentences, tokens | hazm tokenisers | Tokens F1 99.83, Sentences 99.73 on UD PerDT test |
 | multiword tokens (clitics) | stanza tokenizer and MWT expander trained by gofteman (`models/fa-small`) | Words F1 99.20 on UD PerDT test (98.05 unsplit) |
-| UPOS, XPOS, FEATS, LEMMA, HEAD, DEPREL | stanza 1.15 models trained by gofteman (`models/fa-small`) | UD PerDT test from raw text: UPOS 93.00, LAS 77.82, Lemmas 96.25 |
+| UPOS, XPOS, FEATS, LEMMA, HEAD, DEPREL | stanza 1.15 models trained by gofteman (`models/fa-small`) | UD PerDT test from raw text: UPOS 93.03, LAS 78.59, Lemmas 96.27 |
 | entities | stanza NER model trained by gofteman (`models/fa-small`) | Arman fold 3: micro F1 72.44 |
 | frames | rule base version {rules_version} (`schemas/frames/rules.yaml`), spaCy Matcher | seed gold: macro F1 0.941 |
 
