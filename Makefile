@@ -22,12 +22,12 @@ RUN := $(GOFTEMAN) run --input $(SEEDS) --out $(OUT) --work $(BUILD)
 
 SEED_FILES := $(shell find $(SEEDS) -maxdepth 1 -type f 2>/dev/null | LC_ALL=C sort)
 RUNNER_CODE := pipeline/runner.py pipeline/documents.py pipeline/stages/base.py pipeline/stages/__init__.py pipeline/constants.py
-NORMALIZE_INPUTS := pipeline/stages/normalize.py pipeline/normalization.py pipeline/zwnj.py schemas/normalize.yaml models/zwnj-fa/lexicon.tsv.gz
+NORMALIZE_INPUTS := pipeline/stages/normalize.py pipeline/normalization.py pipeline/zwnj.py pipeline/hazm_resources.py schemas/normalize.yaml models/zwnj-fa/lexicon.tsv.gz
 TOKENIZE_INPUTS := pipeline/stages/tokenize.py pipeline/conllu.py pipeline/normalization.py schemas/tokenize.yaml
 STANZA_CODE := pipeline/stages/stanza_stage.py pipeline/stanza_models.py pipeline/conllu.py
 SHIPPED := models/fa-small
 MWT_INPUTS := pipeline/stages/mwt.py $(STANZA_CODE) schemas/mwt.yaml $(SHIPPED)/tokenizer.pt $(SHIPPED)/mwt.pt
-TAG_INPUTS := pipeline/stages/tag.py $(STANZA_CODE) schemas/tag.yaml $(SHIPPED)/tagger.pt $(SHIPPED)/lemmatizer.pt $(SHIPPED)/parser.pt $(SHIPPED)/pretrain.pt pipeline/verb_lemmas.py $(SHIPPED)/verb_stems.tsv
+TAG_INPUTS := pipeline/stages/tag.py $(STANZA_CODE) schemas/tag.yaml $(SHIPPED)/tagger.pt $(SHIPPED)/lemmatizer.pt $(SHIPPED)/parser.pt $(SHIPPED)/pretrain.pt pipeline/verb_lemmas.py pipeline/hazm_resources.py $(SHIPPED)/verb_stems.tsv
 NER_INPUTS := pipeline/stages/ner.py $(STANZA_CODE) schemas/ner.yaml $(SHIPPED)/ner.pt $(SHIPPED)/pretrain.pt
 FRAMES_INPUTS := pipeline/stages/frames.py pipeline/frames/rules.py pipeline/frames/docs.py pipeline/conllu.py schemas/frames/stage.yaml schemas/frames/rules.yaml schemas/frames/rules.schema.json
 WRITE_INPUTS := pipeline/stages/write.py pipeline/conllu.py

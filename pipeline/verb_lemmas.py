@@ -14,9 +14,8 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
-import hazm
-
 from pipeline.constants import VERB_STEMS_PATH
+from pipeline.hazm_resources import verb_conjugations
 
 VERB_UPOS = frozenset({"VERB", "AUX"})
 STEM_SEPARATOR = "#"
@@ -40,13 +39,12 @@ def read_verb_stems(path: Path) -> dict[str, str]:
 
 
 class VerbLemmas:
-    """Turns a verb's predicted past stem into ``past#present``; built once per tag stage (hazm
-    conjugates its whole verb list, about a second)."""
+    """Turns a verb's predicted past stem into ``past#present``; built once per tag stage."""
 
     def __init__(self, learnt: dict[str, str]) -> None:
         self.learnt = learnt
         #: hazm's conjugated forms -> ``past#present``
-        self.by_form = hazm.Lemmatizer(joined_verb_parts=False).verbs
+        self.by_form = verb_conjugations()
         presents: dict[str, set[str]] = defaultdict(set)
         for verb in set(self.by_form.values()):
             past, present = verb.split(STEM_SEPARATOR)

@@ -22,6 +22,7 @@ from pipeline.constants import (
     ZWNJ_LEXICON_PATH,
 )
 from pipeline.normalization import TextNormalizer
+from pipeline.hazm_resources import verb_conjugations
 from pipeline.stages.base import Stage, StageConfigError, StageResult
 from pipeline.zwnj import ZwnjLexicon, ZwnjRepairer
 
@@ -31,7 +32,7 @@ def hazm_lexicon_forms() -> tuple[list[str], list[str]]:
     """hazm's word list and its verb conjugations (those with a ZWNJ, e.g. می‌کنند)."""
     words_file = Path(hazm.__file__).parent / "data" / "words.dat"
     words = [line.split("\t", 1)[0] for line in words_file.read_text(encoding="utf-8").splitlines()]
-    verbs = [verb for verb in hazm.Lemmatizer(joined_verb_parts=False).verbs if ZWNJ in verb]
+    verbs = [verb for verb in verb_conjugations() if ZWNJ in verb]
     return words, verbs
 
 
@@ -41,7 +42,7 @@ class Normalize(Stage):
     provides = frozenset({CAP_NORMALIZED})
     output_suffix = ".json"
     config_file = "normalize.yaml"
-    code_modules = ("pipeline.normalization", "pipeline.zwnj")
+    code_modules = ("pipeline.normalization", "pipeline.zwnj", "pipeline.hazm_resources")
     resources = (str(ZWNJ_LEXICON_PATH.relative_to(PROJECT_DIR)),)
     libraries = ("hazm",)
 

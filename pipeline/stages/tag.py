@@ -58,7 +58,7 @@ class Tag(StanzaStage):
     provides = frozenset({CAP_LEMMA, CAP_UPOS, CAP_XPOS, CAP_FEATS, CAP_TREE})
     config_file = "tag.yaml"
     processors = ["pos", "lemma", "depparse"]
-    code_modules = (*StanzaStage.code_modules, "pipeline.verb_lemmas")
+    code_modules = (*StanzaStage.code_modules, "pipeline.verb_lemmas", "pipeline.hazm_resources")
     resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in
                       ("tagger.pt", "lemmatizer.pt", "parser.pt", "pretrain.pt", VERB_STEMS_PATH.name))
 
