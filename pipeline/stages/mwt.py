@@ -12,7 +12,8 @@ lexicon lists as a word and that the MWT expander never saw split in its trainin
 whole (on the held-out PerDT dev slice this raises Words F1 from 98.42 to 99.02).
 
 A split token becomes a range line (``4-5``) that keeps the token's FORM and MISC, followed by
-its words, whose FORM is the word as stanza splits the normalised token (conventions:
+its words, whose FORM is the word as stanza splits the normalised token, with a ZWNJ between two
+words kept at the end of the first, as UD PerDT writes «دارایی‌» + «شان» (conventions:
 ``schemas/conllu.md``).
 """
 
@@ -25,7 +26,7 @@ from functools import cached_property
 from hazm import words_list
 
 from pipeline import conllu
-from pipeline.constants import CAP_NORM, CAP_SENTENCES, CAP_TOKENS, CAP_WORDS, SHIPPED_MODELS_DIR
+from pipeline.constants import CAP_NORM, CAP_SENTENCES, CAP_TOKENS, CAP_WORDS, SHIPPED_MODELS_DIR, ZWNJ
 from pipeline.stages.stanza_stage import StanzaStage
 
 #: stanza reads the sentences of a batch as one text, one sentence per paragraph
@@ -47,6 +48,23 @@ def sentence_text(sentence: conllu.Sentence) -> tuple[str, list[tuple[int, int]]
             parts.append(" ")
             position += 1
     return "".join(parts), spans
+
+
+def keep_junction_zwnj(token: str, words: list[str]) -> list[str]:
+    """The words of a multiword token with the token's ZWNJ between two of them put back at the
+    end of the first, as UD PerDT writes it in all 57 such tokens of its dev and test files (the
+    MWT expander learnt from normalised words, which never end in a ZWNJ, and drops it). Words
+    that do not spell the token («مرا»: «من» + «را») stay as they are."""
+    kept, position = [], 0
+    for index, word in enumerate(words):
+        if not token.startswith(word, position):
+            return words
+        position += len(word)
+        if index < len(words) - 1 and token.startswith(ZWNJ, position):
+            word += ZWNJ
+            position += 1
+        kept.append(word)
+    return kept
 
 
 def split_rows(sentence: conllu.Sentence, splits: dict[int, list[str]]) -> None:
@@ -104,6 +122,6 @@ class SplitMultiwordTokens(StanzaStage):
                 words = [word.text for word in token.words]
                 if (index is not None and len(words) > 1 and token.text not in self.whole_words
                         and all(word and not WHITESPACE.search(word) for word in words)):
-                    splits[index] = words
+                    splits[index] = keep_junction_zwnj(token.text, words)
             if splits:
                 split_rows(sentence, splits)

@@ -67,8 +67,9 @@ class Tag(StanzaStage):
         self.verb_lemmas = VerbLemmas.shipped()
 
     def stanza_input(self, sentence: conllu.Sentence) -> list[str]:
-        # the syntactic words: multiword tokens are tagged and parsed as the words they split into
-        return sentence.normalized_words()
+        # the syntactic words: multiword tokens are tagged and parsed as the words they split into,
+        # without the ZWNJ a word keeps before its clitic (the models learnt normalised words)
+        return [word.strip(ZWNJ) or word for word in sentence.normalized_words()]
 
     def annotate(self, sentences: list[conllu.Sentence], analysed: Iterable) -> None:
         for sentence, result in zip(sentences, analysed):

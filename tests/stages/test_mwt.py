@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline import conllu
-from pipeline.stages.mwt import sentence_text, split_rows
+from pipeline.stages.mwt import keep_junction_zwnj, sentence_text, split_rows
 
 TEXT = "او کتابش را به من داد.\nخودشان گفتند که دوستانم آمدند.\nمردم در تهران زندگی می‌کنند."
 
@@ -54,3 +54,13 @@ def test_stanza_reads_the_normalised_text_with_the_original_spacing():
     [sentence] = conllu.parse("1\tكتابش\t_\t_\t_\t_\t_\t_\t_\tNorm=کتابش\n"
                               "2\tداد\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n3\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n")
     assert sentence_text(sentence) == ("کتابش داد.", [(0, 5), (6, 9), (9, 10)])
+
+
+@pytest.mark.parametrize("token, words, kept", [
+    ("دارایی\u200cشان", ["دارایی", "شان"], ["دارایی\u200c", "شان"]),  # PerDT: the ZWNJ stays on the host
+    ("کتابش", ["کتاب", "ش"], ["کتاب", "ش"]),
+    ("مرا", ["من", "را"], ["من", "را"]),  # words that do not spell the token stay as they are
+    ("خانه\u200cاش\u200cرا", ["خانه", "اش", "را"], ["خانه\u200c", "اش\u200c", "را"]),
+])
+def test_zwnj_between_words_of_a_multiword_token_stays_on_the_first(token, words, kept):
+    assert keep_junction_zwnj(token, words) == kept
