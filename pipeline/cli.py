@@ -105,7 +105,10 @@ def cmd_train(args: argparse.Namespace) -> int:
             raise SystemExit("gofteman train average: give --checkpoints A B [...] and --out FILE")
         recipe.average_checkpoints([Path(name) for name in args.checkpoints], Path(args.out))
         return 0
-    return 1 if recipe.run(Path(args.work), Path(args.models), args.only or list(recipe.MODEL_FILES)) else 0
+    start = Path(args.tagger_start) if args.tagger_start else None
+    if start and not start.exists():
+        raise FileNotFoundError(f"gofteman train run: --tagger-start {start}: no such file")
+    return 1 if recipe.run(Path(args.work), Path(args.models), args.only or list(recipe.MODEL_FILES), start) else 0
 
 
 def cmd_models_official(args: argparse.Namespace) -> int:
@@ -225,6 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--work", default="build/training")
     train.add_argument("--models", default="models/fa-small")
     train.add_argument("--only", nargs="*", help="train only these models")
+    train.add_argument("--tagger-start", help="run: the tagger continues from this model's weights "
+                       "(same training data; Adam starts afresh)")
     train.add_argument("--checkpoints", nargs="*", help="average: checkpoints of one model and training run")
     train.add_argument("--out", help="average: the averaged model to write (float16 as shipped)")
     train.set_defaults(handler=cmd_train)

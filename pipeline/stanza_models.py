@@ -25,6 +25,9 @@ SHIPPED_FILES = {
     "ner": ("ner.pt", True),
 }
 PRETRAIN_FILE = "pretrain.pt"
+#: processor -> its (forward, backward) character language models, read where both files are in
+#: the models folder (a tagger trained with ``tagger_charlm``; the shipped one has none)
+SHIPPED_CHARLMS = {"pos": ("charlm_forward.pt", "charlm_backward.pt")}
 
 
 class ModelsNotFoundError(FileNotFoundError):
@@ -39,6 +42,9 @@ def shipped_options(processors: list[str], folder: Path = SHIPPED_MODELS_DIR) ->
         options[f"{processor}_model_path"] = str(folder / name)
         if needs_pretrain:
             options[f"{processor}_pretrain_path"] = str(folder / PRETRAIN_FILE)
+        charlms = [folder / name for name in SHIPPED_CHARLMS.get(processor, ())]
+        if charlms and all(path.exists() for path in charlms):
+            options[f"{processor}_forward_charlm_path"], options[f"{processor}_backward_charlm_path"] = map(str, charlms)
     for path in sorted(set(options.values())):
         if not Path(path).exists():
             missing.append(path)

@@ -74,3 +74,10 @@ def test_explain_a_corpus_sentence_by_id(capsys):
     assert out.startswith("# 000_67594997d190f86c-42 ")
     assert "frames:" in out
     assert run_cli("explain", "--sent-id", "nope-1") == 2
+
+
+def test_train_run_from_a_missing_tagger_names_it(tmp_path, capsys):
+    missing = tmp_path / "tagger-start.pt"
+    assert run_cli("train", "run", "--work", str(tmp_path), "--models", str(tmp_path / "m"), "--only", "tagger",
+                   "--tagger-start", str(missing)) == 2
+    assert f"--tagger-start {missing}: no such file" in capsys.readouterr().err

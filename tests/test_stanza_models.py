@@ -5,7 +5,7 @@ import socket
 import pytest
 
 from pipeline.cli import main
-from pipeline.stanza_models import ModelsNotFoundError, official_dir, shipped_options
+from pipeline.stanza_models import SHIPPED_CHARLMS, ModelsNotFoundError, official_dir, shipped_options
 from tests.conftest import GLUED_TEXT
 
 
@@ -53,3 +53,19 @@ def test_official_models_missing_fail_at_once(tmp_path, monkeypatch, capsys):
 def test_missing_shipped_model_names_the_file(tmp_path):
     with pytest.raises(ModelsNotFoundError, match=r"shipped models missing: .*tagger.pt.*make models"):
         shipped_options(["pos"], tmp_path)
+
+
+def test_tagger_reads_character_language_models_where_both_are_in_the_folder(tmp_path):
+    for name in ("tagger.pt", "pretrain.pt", *SHIPPED_CHARLMS["pos"]):
+        (tmp_path / name).write_bytes(b"")
+    options = shipped_options(["pos"], tmp_path)
+    forward, backward = SHIPPED_CHARLMS["pos"]
+    assert options["pos_forward_charlm_path"] == str(tmp_path / forward)
+    assert options["pos_backward_charlm_path"] == str(tmp_path / backward)
+    (tmp_path / backward).unlink()
+    assert "pos_forward_charlm_path" not in shipped_options(["pos"], tmp_path)
+
+
+def test_shipped_models_have_no_character_language_models():
+    # models.yaml tagger_charlm is false: the shipped tagger was trained without them
+    assert not any("charlm" in option for option in shipped_options(["pos", "depparse", "ner"]))

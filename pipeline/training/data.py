@@ -154,6 +154,16 @@ def write_ner(data_dir: Path, out_dir: Path, forms: TrainingForms, label_map: di
     return paths
 
 
+def write_charlm_text(sentences: list[list[str]], dev: Path, train_out: Path, dev_out: Path) -> None:
+    """Text for the character language models, one sentence a line with its tokens joined by
+    single spaces, the way stanza's tagger hands a sentence's words to its charlm; the tuning
+    text is the held-out UD slice."""
+    train_out.parent.mkdir(parents=True, exist_ok=True)
+    train_out.write_text("".join(" ".join(tokens) + "\n" for tokens in sentences if tokens), encoding="utf-8")
+    dev_out.write_text("".join(" ".join(row[conllu.FORM] for row in sentence.words()) + "\n"
+                               for sentence in conllu.read(dev)), encoding="utf-8")
+
+
 def vector_corpus(data_dir: Path, ud_train: Path, ner_train: Path, forms: TrainingForms) -> list[list[str]]:
     """Tokenised text for word vectors: raw train text (hazm tokens) plus the training sets."""
     from hazm import WordTokenizer

@@ -16,12 +16,20 @@ from pathlib import Path
 import yaml
 
 from pipeline.constants import SCHEMAS_DIR, VERB_STEMS_PATH
+from pipeline.stanza_models import SHIPPED_CHARLMS
 
 MODELS_CONFIG = SCHEMAS_DIR / "models.yaml"
-MODEL_FILES = {"tokenizer": "tokenizer.pt", "mwt": "mwt.pt", "tagger": "tagger.pt", "lemmatizer": "lemmatizer.pt",
+MODEL_FILES = {"tokenizer": "tokenizer.pt", "mwt": "mwt.pt", "charlm_forward": SHIPPED_CHARLMS["pos"][0],
+               "charlm_backward": SHIPPED_CHARLMS["pos"][1], "tagger": "tagger.pt", "lemmatizer": "lemmatizer.pt",
                "parser": "parser.pt", "ner": "ner.pt", "pretrain": "pretrain.pt"}
 #: Models stored in float16 after training (the lemmatizer is small already).
-HALF_PRECISION = ("tagger", "parser", "ner")
+HALF_PRECISION = ("charlm_forward", "charlm_backward", "tagger", "parser", "ner")
+#: The character language models' text: a folder of training text, and the tuning text.
+CHARLM_TRAIN_DIR = "charlm-train"
+CHARLM_DEV = "charlm-dev.txt"
+#: The tagger's character language models (``tagger_charlm`` in models.yaml), saved into the
+#: work folder beside their vocabulary and checkpoint, then copied.
+CHARLM_MODELS = ("charlm_forward", "charlm_backward")
 
 
 def load_settings() -> dict:
@@ -62,11 +70,14 @@ def prepare(data_dir: Path, out_dir: Path) -> None:
     data.write_tokenizer_data(ud, out_dir)
     data.write_verb_stems(data_dir, out_dir / VERB_STEMS_PATH.name, forms)
     ner = data.write_ner(data_dir, out_dir, forms, settings["ner_label_map"])
-    train_vectors(data.vector_corpus(data_dir, ud["train"], ner["train"], forms), settings, out_dir)
+    sentences = data.vector_corpus(data_dir, ud["train"], ner["train"], forms)
+    train_vectors(sentences, settings, out_dir)
+    data.write_charlm_text(sentences, ud["dev"], out_dir / CHARLM_TRAIN_DIR / "train.txt", out_dir / CHARLM_DEV)
 
 
-def commands(work: Path, models: Path, settings: dict) -> dict[str, list[str]]:
-    """The stanza training command of each model, reading ``work`` and saving into ``models``."""
+def commands(work: Path, models: Path, settings: dict, tagger_start: Path | None = None) -> dict[str, list[str]]:
+    """The stanza training command of each model, reading ``work`` and saving into ``models``;
+    with ``tagger_start``, the tagger continues from that model's weights."""
     short = settings["shorthand"]
     pretrain = str(work / MODEL_FILES["pretrain"])
 
@@ -75,7 +86,20 @@ def commands(work: Path, models: Path, settings: dict) -> dict[str, list[str]]:
 
     python = [sys.executable, "-m"]
     common = ["--shorthand", short, "--save_dir", str(models)]
-    return {
+
+    def charlm(direction: str) -> list[str]:
+        name = f"charlm_{direction}"
+        return python + ["stanza.models.charlm", "--mode", "train", "--direction", direction, "--shorthand", short,
+                         "--save_dir", str(work), "--save_name", MODEL_FILES[name],
+                         "--vocab_save_name", f"{name}_vocab.pt",
+                         "--train_dir", str(work / CHARLM_TRAIN_DIR), "--eval_file", str(work / CHARLM_DEV),
+                         *options("charlm")]
+
+    use_charlm = bool(settings.get("tagger_charlm"))
+    charlm_options = ["--charlm", "--charlm_shorthand", short,
+                      "--charlm_forward_file", str(models / MODEL_FILES["charlm_forward"]),
+                      "--charlm_backward_file", str(models / MODEL_FILES["charlm_backward"])] if use_charlm else []
+    trained = {
         "tokenizer": python + ["stanza.models.tokenizer", "--mode", "train", "--lang", "fa", *common,
                                "--save_name", MODEL_FILES["tokenizer"], "--txt_file", str(work / "tokenize-train.txt"),
                                "--label_file", str(work / "tokenize-train.toklabels"),
@@ -88,12 +112,15 @@ def commands(work: Path, models: Path, settings: dict) -> dict[str, list[str]]:
                          "--save_name", MODEL_FILES["mwt"], "--train_file", str(work / "ud-train.conllu"),
                          "--eval_file", str(work / "ud-dev.conllu"), "--gold_file", str(work / "ud-dev.conllu"),
                          "--output_file", str(work / "mwt-pred.conllu"), *options("mwt")],
-        "tagger": python + ["stanza.models.tagger", "--mode", "train", "--lang", "fa", *common,
+        "charlm_forward": charlm("forward"),
+        "charlm_backward": charlm("backward"),
+        "tagger": python + [*(["pipeline.training.continue_tagger", str(tagger_start)] if tagger_start else
+                              ["stanza.models.tagger"]), "--mode", "train", "--lang", "fa", *common,
                             "--save_name", MODEL_FILES["tagger"],
                             "--train_file", f"{work / 'ud-train-perdt.conllu'};{work / 'ud-train-iperudt.conllu'}",
                             "--train_ratios", f"{settings['perdt_weight']};1",
                             "--eval_file", str(work / "ud-dev.conllu"), "--output_file", str(work / "pos-pred.conllu"),
-                            "--wordvec_pretrain_file", pretrain, *options("tagger")],
+                            "--wordvec_pretrain_file", pretrain, *charlm_options, *options("tagger")],
         "lemmatizer": python + ["stanza.models.lemmatizer", "--mode", "train", *common,
                                 "--save_name", MODEL_FILES["lemmatizer"], "--train_file", str(work / "ud-train.conllu"),
                                 "--eval_file", str(work / "ud-dev.conllu"),
@@ -108,6 +135,7 @@ def commands(work: Path, models: Path, settings: dict) -> dict[str, list[str]]:
                          "--eval_file", str(work / "ner-dev.json"), "--wordvec_pretrain_file", pretrain,
                          *options("ner")],
     }
+    return {name: command for name, command in trained.items() if use_charlm or name not in CHARLM_MODELS}
 
 
 def store_half_precision(path: Path) -> None:
@@ -141,19 +169,21 @@ def average_checkpoints(paths: list[Path], out: Path) -> None:
     store_half_precision(out)
 
 
-def run(work: Path, models: Path, names: list[str]) -> int:
+def run(work: Path, models: Path, names: list[str], tagger_start: Path | None = None) -> int:
     settings = load_settings()
     models.mkdir(parents=True, exist_ok=True)
     for name in (MODEL_FILES["pretrain"], VERB_STEMS_PATH.name):  # read with the models at run time
         shutil.copyfile(work / name, models / name)
     failures = 0
-    for name, command in commands(work, models, settings).items():
+    for name, command in commands(work, models, settings, tagger_start).items():
         if name not in names:
             continue
         print("$ " + shlex.join(command), flush=True)
         with open(work / f"{name}.log", "w", encoding="utf-8") as log:
             failed = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT).returncode != 0
         failures += failed
+        if not failed and name in CHARLM_MODELS:
+            shutil.copyfile(work / MODEL_FILES[name], models / MODEL_FILES[name])
         if not failed and name in HALF_PRECISION:
             store_half_precision(models / MODEL_FILES[name])
     return failures

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.training.data import fix_bio, map_tag, read_ner
+from pipeline.training.data import fix_bio, map_tag, read_ner, write_charlm_text
 
 LABELS = {"pers": "PER", "PER": "PER", "org": "ORG", "ORG": "ORG", "loc": "LOC", "LOC": "LOC"}
 
@@ -36,3 +36,14 @@ def test_bad_line_names_file_and_line(tmp_path: Path):
     path.write_text("علی B-pers\nتنها\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad.txt:2: expected a token and a tag"):
         list(read_ner(path))
+
+
+def test_charlm_text_joins_tokens_by_spaces_as_the_tagger_reads_words(tmp_path: Path):
+    dev = tmp_path / "dev.conllu"
+    dev.write_text("1-2\tکتابش\t_\t_\t_\t_\t_\t_\t_\t_\n1\tکتاب\tکتاب\tNOUN\t_\t_\t0\troot\t_\t_\n"
+                   "2\tش\tاو\tPRON\t_\t_\t1\tnmod:poss\t_\t_\n3\t.\t.\tPUNCT\t_\t_\t1\tpunct\t_\t_\n\n",
+                   encoding="utf-8")
+    train, tune = tmp_path / "charlm" / "train.txt", tmp_path / "dev.txt"
+    write_charlm_text([["ما", "به", "تهران", "رفتیم", "."], [], ["خانه\u200cها"]], dev, train, tune)
+    assert train.read_text(encoding="utf-8") == "ما به تهران رفتیم .\nخانه\u200cها\n"  # no empty lines
+    assert tune.read_text(encoding="utf-8") == "کتاب ش .\n"  # the syntactic words, as the tagger sees them

@@ -63,9 +63,38 @@ def test_tagger_reads_perdt_and_iperudt_as_two_weighted_datasets(tmp_path):
     assert command[command.index("--train_ratios") + 1] == f"{settings['perdt_weight']};1"
 
 
-def test_every_shipped_model_has_a_training_command(tmp_path):
-    commands = recipe.commands(tmp_path, tmp_path / "models", recipe.load_settings())
-    assert set(commands) == set(recipe.MODEL_FILES) - {"pretrain"}
+def test_with_tagger_charlm_the_character_models_train_before_the_tagger_that_reads_them(tmp_path):
+    models = tmp_path / "models"
+    commands = recipe.commands(tmp_path, models, {**recipe.load_settings(), "tagger_charlm": True})
+    order = list(commands)
+    assert order.index("charlm_forward") < order.index("tagger") and order.index("charlm_backward") < order.index("tagger")
+    tagger = commands["tagger"]
+    assert "--charlm" in tagger
+    for direction in ("forward", "backward"):
+        charlm = commands[f"charlm_{direction}"]
+        assert charlm[charlm.index("--direction") + 1] == direction
+        assert Path(charlm[charlm.index("--train_dir") + 1]) == tmp_path / recipe.CHARLM_TRAIN_DIR
+        # trained in the work folder, copied into models/ where the tagger and the pipeline read it
+        assert charlm[charlm.index("--save_dir") + 1] == str(tmp_path) and f"charlm_{direction}" in recipe.CHARLM_MODELS
+        assert tagger[tagger.index(f"--charlm_{direction}_file") + 1] == str(models / recipe.MODEL_FILES[f"charlm_{direction}"])
+
+
+def test_without_tagger_charlm_no_character_model_is_trained_or_read(tmp_path):
+    commands = recipe.commands(tmp_path, tmp_path / "models", {**recipe.load_settings(), "tagger_charlm": False})
+    assert not set(recipe.CHARLM_MODELS) & set(commands)
+    assert not any(argument.startswith("--charlm") for argument in commands["tagger"])
+
+
+def test_tagger_start_continues_from_a_trained_tagger(tmp_path):
+    start = tmp_path / "start.pt"
+    command = recipe.commands(tmp_path, tmp_path / "models", recipe.load_settings(), tagger_start=start)["tagger"]
+    assert command[1:4] == ["-m", "pipeline.training.continue_tagger", str(start)]
+
+
+@pytest.mark.parametrize("charlm", [False, True])
+def test_every_shipped_model_has_a_training_command(tmp_path, charlm):
+    commands = recipe.commands(tmp_path, tmp_path / "models", {**recipe.load_settings(), "tagger_charlm": charlm})
+    assert set(commands) == set(recipe.MODEL_FILES) - {"pretrain"} - (set() if charlm else set(recipe.CHARLM_MODELS))
     for name, command in commands.items():
         assert command[command.index("--save_name") + 1] == recipe.MODEL_FILES[name]
 

@@ -1,0 +1,59 @@
+"""stanza's tagger training loop, started from the weights of a trained tagger.
+
+stanza's parser can ``--continue_from`` a model; its tagger cannot. This runs
+``stanza.models.tagger`` with its ``Trainer`` replaced by one that, when it builds a new model,
+loads the start model's weights into it. The vocabulary is rebuilt from the training data as
+usual and must equal the start model's (same data); Adam starts afresh, at ``--lr``.
+
+    python -m pipeline.training.continue_tagger START.pt <stanza.models.tagger arguments>
+
+``gofteman train run --only tagger --tagger-start START.pt`` runs it with the recipe's arguments.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def resumed_trainer(start: Path):
+    """A subclass of stanza's tagger ``Trainer`` whose new models start from ``start``'s weights."""
+    import torch
+    from stanza.models.pos.trainer import Trainer
+
+    class Resumed(Trainer):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            if kwargs.get("model_file") is not None:  # loading a saved model (evaluation): as stanza does
+                return
+            checkpoint = torch.load(start, map_location="cpu", weights_only=True)
+            for key, vocab in self.vocab._vocabs.items():
+                if vocab.state_dict() != checkpoint["vocab"].get(key):
+                    raise ValueError(f"{start}: its {key} vocabulary differs from the one built from the "
+                                     f"training data; continue only on the data the model was trained on")
+            weights = {name: value.float() for name, value in checkpoint["model"].items()}
+            # the word vectors and character language models are loaded from their own files
+            result = self.model.load_state_dict(weights, strict=False)
+            without_weights = [key for key in result.missing_keys
+                               if not key.startswith(("pretrained_emb", "charmodel_forward.", "charmodel_backward."))]
+            if without_weights or result.unexpected_keys:
+                raise ValueError(f"{start}: its weights do not fit a tagger of these settings (missing: "
+                                 f"{', '.join(without_weights) or 'none'}; unused: {', '.join(result.unexpected_keys) or 'none'})")
+
+    return Resumed
+
+
+def main(argv: list[str]) -> None:
+    from stanza.models import tagger
+
+    start, *tagger_args = argv
+    stanza_trainer = tagger.Trainer
+    tagger.Trainer = resumed_trainer(Path(start))
+    try:
+        tagger.main(tagger_args)
+    finally:
+        tagger.Trainer = stanza_trainer
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
