@@ -149,8 +149,8 @@ spacing attributes in their `misc`.
 |---|---|---|
 | normalisation | hazm 0.12 Normalizer + ZWNJ repair (frequency lexicon `models/zwnj-fa`) | 92.6% of stripped ZWNJs restored on UD PerDT dev |
 | sentences, tokens | hazm tokenisers | Tokens F1 99.83, Sentences 99.73 on UD PerDT test |
-| multiword tokens (clitics) | stanza tokenizer and MWT expander trained by gofteman (`models/fa-small`) | Words F1 99.20 on UD PerDT test (98.05 unsplit) |
-| UPOS, XPOS, FEATS, LEMMA, HEAD, DEPREL | stanza 1.15 models trained by gofteman (`models/fa-small`) | UD PerDT test from raw text: UPOS 93.03, LAS 78.59, Lemmas 96.27 |
+| multiword tokens (clitics) | stanza tokenizer and MWT expander trained by gofteman (`models/fa-small`) | Words F1 99.29 on UD PerDT test (98.05 unsplit) |
+| UPOS, XPOS, FEATS, LEMMA, HEAD, DEPREL | stanza 1.15 models trained by gofteman (`models/fa-small`) | UD PerDT test from raw text: UPOS 93.11, LAS 78.78, Lemmas 96.36 |
 | entities | stanza NER model trained by gofteman (`models/fa-small`) | Arman fold 3: micro F1 72.44 |
 | frames | rule base version {rules_version} (`schemas/frames/rules.yaml`), spaCy Matcher | seed gold: macro F1 0.941 |
 
@@ -162,8 +162,9 @@ on 4,306 UD sentences), so check the annotation before relying on it.
   document is a public press release of Iran's Social Security Organisation, with no licence
   stated by the publisher, shared for research on public discourse.
 - Annotation by models derived from UD Persian-PerDT and Seraji (CC BY-SA 4.0) and iPerUDT (CC0);
-  entities by a model derived from ArmanPersoNER (academic research only; cite Poostchi et al.,
-  COLING 2016 and LREC 2018), PEYMA (research use) and ParsTwiNER (MIT): **use the corpus for
-  research only**.
+  the tagger, parser and NER model also read word vectors learnt in part from the text of
+  ArmanPersoNER (academic research only; cite Poostchi et al., COLING
+  2016 and LREC 2018), PEYMA (research use) and ParsTwiNER (MIT), whose entities the NER model
+  learnt: **use the corpus for research only**.
 - Cite UD Persian-PerDT (Rasooli et al.), hazm, stanza (Qi et al., ACL 2020) and spaCy.
 """
