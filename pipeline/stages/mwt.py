@@ -52,8 +52,8 @@ def sentence_text(sentence: conllu.Sentence) -> tuple[str, list[tuple[int, int]]
 
 def keep_junction_zwnj(token: str, words: list[str]) -> list[str]:
     """The words of a multiword token with the token's ZWNJ between two of them put back at the
-    end of the first, as UD PerDT writes it in all 57 such tokens of its dev and test files (the
-    MWT expander learnt from normalised words, which never end in a ZWNJ, and drops it). Words
+    end of the first, as UD PerDT writes it in all 32 such tokens of its dev file (the MWT
+    expander learnt from normalised words, which never end in a ZWNJ, and drops it). Words
     that do not spell the token («مرا»: «من» + «را») stay as they are."""
     kept, position = [], 0
     for index, word in enumerate(words):
