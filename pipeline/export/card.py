@@ -163,8 +163,8 @@ on 4,306 UD sentences), so check the annotation before relying on it.
   stated by the publisher, shared for research on public discourse.
 - Annotation by models derived from UD Persian-PerDT and Seraji (CC BY-SA 4.0) and iPerUDT (CC0);
   the tagger, parser and NER model also read word vectors learnt in part from the text of
-  ArmanPersoNER (academic research only; cite Poostchi et al., COLING
-  2016 and LREC 2018), PEYMA (research use) and ParsTwiNER (MIT), whose entities the NER model
-  learnt: **use the corpus for research only**.
+  ArmanPersoNER (academic research only; cite Poostchi et al., COLING 2016 and LREC 2018), PEYMA
+  (research use) and ParsTwiNER (MIT), whose entities the NER model learnt: **use the corpus for
+  research only**.
 - Cite UD Persian-PerDT (Rasooli et al.), hazm, stanza (Qi et al., ACL 2020) and spaCy.
 """

@@ -27,8 +27,8 @@ def resumed_trainer(start: Path):
             if kwargs.get("model_file") is not None:  # loading a saved model (evaluation): as stanza does
                 return
             checkpoint = torch.load(start, map_location="cpu", weights_only=True)
-            for key, vocab in self.vocab._vocabs.items():
-                if vocab.state_dict() != checkpoint["vocab"].get(key):
+            for key in self.vocab.keys():
+                if self.vocab[key].state_dict() != checkpoint["vocab"].get(key):
                     raise ValueError(f"{start}: its {key} vocabulary differs from the one built from the "
                                      f"training data; continue only on the data the model was trained on")
             weights = {name: value.float() for name, value in checkpoint["model"].items()}
