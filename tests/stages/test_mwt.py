@@ -27,6 +27,12 @@ def test_words_that_only_end_like_a_clitic_stay_whole(split):
     assert ranges(split[2]) == {}  # «مردم» (people) is not «مرد» + «م»
 
 
+def test_clitics_the_tokenizer_leaves_on_a_noun_are_split_by_the_lexicon_rule(annotate_words):
+    # stanza's tokenizer leaves «کلاهش», «دردم» and «جایم» whole (pipeline/clitics.py splits them)
+    sentence, = annotate_words("پسر کلاهش را برداشت و از دردم در جایم گفت.", "mwt-clitics")
+    assert ranges(sentence) == {"کلاهش": ["کلاه", "ش"], "دردم": ["درد", "م"], "جایم": ["جا", "یم"]}
+
+
 def test_surface_tokens_sentences_and_text_are_unchanged(annotate, split):
     tokens_only = annotate(TEXT, "mwt-test")
     assert [[row[conllu.FORM] for row in s.tokens()] for s in split] == \

@@ -1,0 +1,39 @@
+"""The noun + clitic rule, with hazm's real lexicon and the clitics of schemas/mwt.yaml."""
+
+import pytest
+import yaml
+
+from pipeline.clitics import CliticSplitter
+from pipeline.constants import SCHEMAS_DIR
+
+
+@pytest.fixture(scope="module")
+def splitter():
+    config = yaml.safe_load((SCHEMAS_DIR / "mwt.yaml").read_text(encoding="utf-8"))
+    return CliticSplitter.from_config(**config["clitic_split"])
+
+
+@pytest.mark.parametrize(("token", "words"), [
+    ("کلاهش", ["کلاه", "ش"]),
+    ("فرزندتان", ["فرزند", "تان"]),
+    ("جایم", ["جا", "یم"]),  # a «ی» after a host ending in ا/و
+    ("خودرویش", ["خودرو", "یش"]),
+    ("کارهایش", ["کارهای", "ش"]),  # after a plural, the «ی» stays on the host
+    ("خانه\u200cاش", ["خانه\u200c", "اش"]),  # across a ZWNJ: «اش», the ZWNJ on the host
+    ("خانه\u200cشان", ["خانه\u200c", "شان"]),
+])
+def test_noun_and_clitic_are_split_as_ud_perdt_spells_them(splitter, token, words):
+    assert splitter.split(token) == words
+
+
+@pytest.mark.parametrize("token", [
+    "گسترش",  # a word hazm's lexicon tags (a noun), not «گستر» + «ش»
+    "خوردم",  # a verb form hazm conjugates
+    "دریافتم",  # «در» + a verb form: a prefixed verb, though «دریافت» is a noun
+    "باایمان",  # «باای» is no noun
+    "کتاب",  # no clitic
+    "مرا",  # no noun host
+])
+def test_words_verbs_and_unknown_hosts_stay_whole(splitter, token):
+    assert splitter.split(token) is None
+
