@@ -17,6 +17,8 @@ ZWNJ_LEXICON_PATH = MODELS_DIR / "zwnj-fa" / "lexicon.tsv.gz"
 SHIPPED_MODELS_DIR = MODELS_DIR / "fa-small"
 #: past stem -> UD present stem of verb lemmas, learnt from iPerUDT (pipeline/verb_lemmas.py)
 VERB_STEMS_PATH = SHIPPED_MODELS_DIR / "verb_stems.tsv"
+#: word -> its analyses in the shipped models' UD PerDT training data (pipeline/tag_dictionary.py)
+TAG_DICTIONARY_PATH = SHIPPED_MODELS_DIR / "tag_dictionary.tsv"
 MODELS_SHIPPED = "shipped"
 MODELS_OFFICIAL = "official"
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from pipeline import conllu
 from pipeline.normalization import TextNormalizer
 from pipeline.stages.tag import ud_deprel
+from pipeline.tag_dictionary import Analysis
 from pipeline.verb_lemmas import STEM_SEPARATOR, VERB_STEMS_HEADER, VERB_UPOS
 
 UD_PERDT_DEV = "ud/fa_perdt-ud-dev.conllu"
@@ -84,6 +85,13 @@ def write_verb_stems(data_dir: Path, out_path: Path, forms: TrainingForms) -> Pa
             present, count = min(counts[past].items(), key=lambda item: (-item[1], item[0]))
             handle.write(f"{past}\t{present}\t{count}\n")
     return out_path
+
+
+def tagged_words(path: Path) -> Iterator[tuple[str, Analysis]]:
+    """Each word of a UD file with its (UPOS, XPOS, FEATS), for the tag dictionary."""
+    for sentence in conllu.read(path):
+        for row in sentence.words():
+            yield row[conllu.FORM], Analysis(row[conllu.UPOS], row[conllu.XPOS], row[conllu.FEATS])
 
 
 def write_tokenizer_data(ud: dict[str, Path], out_dir: Path) -> None:

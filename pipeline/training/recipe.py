@@ -15,8 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.constants import SCHEMAS_DIR, VERB_STEMS_PATH
+from pipeline.constants import SCHEMAS_DIR, TAG_DICTIONARY_PATH, VERB_STEMS_PATH
 from pipeline.stanza_models import SHIPPED_CHARLMS
+from pipeline.tag_dictionary import write_tag_dictionary
 
 MODELS_CONFIG = SCHEMAS_DIR / "models.yaml"
 MODEL_FILES = {"tokenizer": "tokenizer.pt", "mwt": "mwt.pt", "charlm_forward": SHIPPED_CHARLMS["pos"][0],
@@ -69,6 +70,8 @@ def prepare(data_dir: Path, out_dir: Path) -> None:
     ud = data.write_ud(data_dir, out_dir, forms, settings["heldout_sentences"], settings["perdt_weight"])
     data.write_tokenizer_data(ud, out_dir)
     data.write_verb_stems(data_dir, out_dir / VERB_STEMS_PATH.name, forms)
+    # from the PerDT sentences the tagger learns from: iPerUDT has no PerDT XPOS
+    write_tag_dictionary(data.tagged_words(ud["train-perdt"]), out_dir / TAG_DICTIONARY_PATH.name)
     ner = data.write_ner(data_dir, out_dir, forms, settings["ner_label_map"])
     sentences = data.vector_corpus(data_dir, ud["train"], ner["train"], forms)
     train_vectors(sentences, settings, out_dir)
@@ -172,7 +175,7 @@ def average_checkpoints(paths: list[Path], out: Path) -> None:
 def run(work: Path, models: Path, names: list[str], tagger_start: Path | None = None) -> int:
     settings = load_settings()
     models.mkdir(parents=True, exist_ok=True)
-    for name in (MODEL_FILES["pretrain"], VERB_STEMS_PATH.name):  # read with the models at run time
+    for name in (MODEL_FILES["pretrain"], VERB_STEMS_PATH.name, TAG_DICTIONARY_PATH.name):  # read at run time
         shutil.copyfile(work / name, models / name)
     failures = 0
     for name, command in commands(work, models, settings, tagger_start).items():

@@ -1,9 +1,12 @@
 """The tag stage with the shipped models, on sentences written for the tests."""
 
+from collections import Counter
+
 import pytest
 
 from pipeline import conllu
 from pipeline.stages.tag import Tag, lemma, ud_deprel
+from pipeline.tag_dictionary import Analysis, TagDictionary
 
 TEXT = ("علی به تهران رفت.\nدانشجویان کتابها را خواندند.\nحسن روحانی در مشهد سخنرانی میکند.\n"
         "او کتابش را در سال 1401 به من داد.")
@@ -25,6 +28,19 @@ def test_fills_every_annotation_column(tagged):
     for sentence in tagged:
         for row in sentence.words():
             assert row[conllu.UPOS] != "_" and row[conllu.LEMMA] != "_" and row[conllu.DEPREL] != "_"
+
+
+def test_tag_dictionary_corrects_the_tagger_before_the_lemmatizer_and_parser_read_it(annotate_words):
+    stage = Tag.from_config()
+    assert stage.tag_dictionary is not None  # the shipped models' dictionary
+    # a table in which «کتاب‌ها» (as stanza reads «کتابها») was only ever an adjective: the
+    # tagger's NOUN gives way
+    stage.tag_dictionary = TagDictionary({"کتاب\u200cها": Counter({Analysis("ADJ", "ADJ", "Degree=Pos"): 3})}, 2, 0.9)
+    conll = conllu.format_sentences(annotate_words("دانشجویان کتابها را خواندند.", "tag-dictionary"))
+    sentence, = conllu.parse(stage.process("tag-dictionary", conll).output)
+    word = next(row for row in sentence.words() if row[conllu.FORM] == "کتابها")
+    assert (word[conllu.UPOS], word[conllu.XPOS], word[conllu.FEATS]) == ("ADJ", "ADJ", "Degree=Pos")
+    assert word[conllu.LEMMA] != "_" and word[conllu.DEPREL] != "_"
 
 
 def test_known_proper_noun_and_verb(tagged):

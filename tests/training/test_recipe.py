@@ -55,6 +55,13 @@ def test_verb_stems_take_iperudts_most_frequent_present_stem(tmp_path):
     assert table.read_text(encoding="utf-8") == "past\tpresent\tcount\nکرد\tکن\t3\n"
 
 
+def test_tag_dictionary_reads_the_perdt_training_sentences_only(tmp_path):
+    paths = data.write_ud(write_ud_data(tmp_path / "data"), tmp_path, str, heldout=2, perdt_weight=3)
+    words = dict(data.tagged_words(paths["train-perdt"]))
+    assert list(words) == ["کتاب1", "کتاب2", "کتاب3"]  # not the held-out slice, not iPerUDT
+    assert words["کتاب1"] == ("NOUN", "N_IANM", "Number=Sing")
+
+
 def test_tagger_reads_perdt_and_iperudt_as_two_weighted_datasets(tmp_path):
     settings = recipe.load_settings()
     command = recipe.commands(tmp_path, tmp_path / "models", settings)["tagger"]
