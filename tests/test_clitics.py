@@ -21,6 +21,9 @@ def splitter():
     ("کارهایش", ["کارهای", "ش"]),  # after a plural, the «ی» stays on the host
     ("خانه\u200cاش", ["خانه\u200c", "اش"]),  # across a ZWNJ: «اش», the ZWNJ on the host
     ("خانه\u200cشان", ["خانه\u200c", "شان"]),
+    ("اینجاست", ["اینجا", "ست"]),  # the copula after a vowel
+    ("توست", ["تو", "ست"]),  # the copula first: not «توس» + «ت»
+    ("روزهاست", ["روزها", "ست"]),  # after a plural
 ])
 def test_noun_and_clitic_are_split_as_ud_perdt_spells_them(splitter, token, words):
     assert splitter.split(token) == words
@@ -33,6 +36,8 @@ def test_noun_and_clitic_are_split_as_ud_perdt_spells_them(splitter, token, word
     "باایمان",  # «باای» is no noun
     "کتاب",  # no clitic
     "مرا",  # no noun host
+    "دوست",  # a word of its own, not «دو» + «ست»
+    "نشست",  # a verb, not «نش» + «ست»
 ])
 def test_words_verbs_and_unknown_hosts_stay_whole(splitter, token):
     assert splitter.split(token) is None
