@@ -10,8 +10,8 @@ surface tokens and the sentences stay hazm's. One guard against the tokenizer's 
 mistake, nouns in «ـش»/«ـم» such as «گسترش» or «چهارم» split like a clitic: a token that hazm's
 lexicon lists as a word and that the MWT expander never saw split in its training data stays
 whole (on the held-out PerDT dev slice this raises Words F1 from 98.42 to 99.02). A token it
-left whole that is a noun of hazm's lexicon plus a pronominal clitic is split by the rule of
-``pipeline/clitics.py``, which reads its clitics from ``schemas/mwt.yaml``.
+left whole that is a noun of hazm's lexicon plus a pronominal clitic, or a word plus the copula
+«ست», is split by the rule of ``pipeline/clitics.py``, which reads them from ``schemas/mwt.yaml``.
 
 A split token becomes a range line (``4-5``) that keeps the token's FORM and MISC, followed by
 its words, whose FORM is the word as stanza splits the normalised token, with a ZWNJ between two
