@@ -14,8 +14,8 @@ otherwise (half of them tokens PerDT itself leaves whole elsewhere: «اطراف
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from pipeline.constants import ZWNJ
 from pipeline.hazm_resources import verb_conjugations, word_tags
@@ -39,6 +39,9 @@ class CliticSplitter:
     clitics: tuple[str, ...]
     copulas: tuple[str, ...]
     verb_prefixes: tuple[str, ...]
+    #: hazm's lexicon and conjugations, read when the splitter is built (a second), not at its first token
+    word_tags: Mapping[str, tuple[str, ...]] = field(default_factory=word_tags, repr=False)
+    conjugations: Mapping[str, str] = field(default_factory=verb_conjugations, repr=False)
 
     @classmethod
     def from_config(cls, clitics: Iterable[str], copulas: Iterable[str], verb_prefixes: Iterable[str]) -> "CliticSplitter":
@@ -46,7 +49,7 @@ class CliticSplitter:
 
     def split(self, token: str) -> list[str] | None:
         """The token's two words (host, clitic), or None where the rule does not apply."""
-        if word_tags().get(token, UNKNOWN_TAG) != UNKNOWN_TAG or self.is_verb(token):
+        if self.word_tags.get(token, UNKNOWN_TAG) != UNKNOWN_TAG or self.is_verb(token):
             return None
         for copula in self.copulas:
             host = token[: -len(copula)]
@@ -72,24 +75,21 @@ class CliticSplitter:
             yield token[: -len(clitic)], clitic
 
     def is_verb(self, token: str) -> bool:
-        conjugations = verb_conjugations()
-        return token in conjugations or any(
-            token.startswith(prefix) and token[len(prefix):] in conjugations for prefix in self.verb_prefixes)
+        return token in self.conjugations or any(
+            token.startswith(prefix) and token[len(prefix):] in self.conjugations for prefix in self.verb_prefixes)
 
-    @staticmethod
-    def is_word(host: str) -> bool:
+    def is_word(self, host: str) -> bool:
         """A word of hazm's lexicon with a known part of speech other than verb."""
         base = host.rstrip(ZWNJ)
-        tags = word_tags().get(base, UNKNOWN_TAG)
+        tags = self.word_tags.get(base, UNKNOWN_TAG)
         return len(base) > 1 and tags != UNKNOWN_TAG and VERB_TAG not in tags
 
-    @staticmethod
-    def is_noun(host: str) -> bool:
+    def is_noun(self, host: str) -> bool:
         """A noun of hazm's lexicon that no verb reading shares, maybe with a plural suffix."""
         base = host.rstrip(ZWNJ)
         for plural in (PLURAL + GLIDE, PLURAL):
             if base.endswith(plural):
                 base = base[: -len(plural)].rstrip(ZWNJ)
                 break
-        tags = word_tags().get(base, ())
+        tags = self.word_tags.get(base, ())
         return len(base) > 1 and NOUN_TAG in tags and VERB_TAG not in tags
