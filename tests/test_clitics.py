@@ -41,4 +41,3 @@ def test_noun_and_clitic_are_split_as_ud_perdt_spells_them(splitter, token, word
 ])
 def test_words_verbs_and_unknown_hosts_stay_whole(splitter, token):
     assert splitter.split(token) is None
-
