@@ -25,11 +25,10 @@ import re
 from collections.abc import Iterable
 from functools import cached_property
 
-from hazm import words_list
-
 from pipeline import conllu
 from pipeline.clitics import CliticSplitter
 from pipeline.constants import CAP_NORM, CAP_SENTENCES, CAP_TOKENS, CAP_WORDS, SHIPPED_MODELS_DIR, ZWNJ
+from pipeline.hazm_resources import word_tags
 from pipeline.stages.stanza_stage import StanzaStage
 
 #: stanza reads the sentences of a batch as one text, one sentence per paragraph
@@ -107,7 +106,7 @@ class SplitMultiwordTokens(StanzaStage):
     def whole_words(self) -> frozenset[str]:
         """Words of hazm's lexicon that the MWT expander's training data never split."""
         seen_split = self.pipeline.processors["mwt"].trainer.expansion_dict
-        return frozenset(word for word, _, _ in words_list()) - frozenset(seen_split)
+        return frozenset(word_tags()) - frozenset(seen_split)
 
     def analyse(self, sentences: list[conllu.Sentence]) -> list:
         texts = [sentence_text(sentence)[0] for sentence in sentences]

@@ -21,8 +21,8 @@ from pipeline.constants import (
     ZWNJ,
     ZWNJ_LEXICON_PATH,
 )
-from pipeline.normalization import TextNormalizer
 from pipeline.hazm_resources import verb_conjugations
+from pipeline.normalization import TextNormalizer
 from pipeline.stages.base import Stage, StageConfigError, StageResult
 from pipeline.zwnj import ZwnjLexicon, ZwnjRepairer
 
