@@ -21,10 +21,10 @@ from pipeline.tag_dictionary import write_tag_dictionary
 
 MODELS_CONFIG = SCHEMAS_DIR / "models.yaml"
 MODEL_FILES = {"tokenizer": "tokenizer.pt", "mwt": "mwt.pt", "charlm_forward": SHIPPED_CHARLMS["pos"][0],
-               "charlm_backward": SHIPPED_CHARLMS["pos"][1], "tagger": "tagger.pt", "lemmatizer": "lemmatizer.pt",
-               "parser": "parser.pt", "ner": "ner.pt", "pretrain": "pretrain.pt"}
+               "charlm_backward": SHIPPED_CHARLMS["pos"][1], "tagger": "tagger.pt", "tagger_finetune": "tagger.pt",
+               "lemmatizer": "lemmatizer.pt", "parser": "parser.pt", "ner": "ner.pt", "pretrain": "pretrain.pt"}
 #: Models stored in float16 after training (the lemmatizer is small already).
-HALF_PRECISION = ("charlm_forward", "charlm_backward", "tagger", "parser", "ner")
+HALF_PRECISION = ("charlm_forward", "charlm_backward", "tagger", "tagger_finetune", "parser", "ner")
 #: The character language models' text: a folder of training text, and the tuning text.
 CHARLM_TRAIN_DIR = "charlm-train"
 CHARLM_DEV = "charlm-dev.txt"
@@ -102,6 +102,15 @@ def commands(work: Path, models: Path, settings: dict, tagger_start: Path | None
     charlm_options = ["--charlm", "--charlm_shorthand", short,
                       "--charlm_forward_file", str(models / MODEL_FILES["charlm_forward"]),
                       "--charlm_backward_file", str(models / MODEL_FILES["charlm_backward"])] if use_charlm else []
+
+    def tagger(start: Path | None, iperudt_ratio: str, settings_name: str) -> list[str]:
+        return python + [*(["pipeline.training.continue_tagger", str(start)] if start else ["stanza.models.tagger"]),
+                         "--mode", "train", "--lang", "fa", *common, "--save_name", MODEL_FILES["tagger"],
+                         "--train_file", f"{work / 'ud-train-perdt.conllu'};{work / 'ud-train-iperudt.conllu'}",
+                         "--train_ratios", f"{settings['perdt_weight']};{iperudt_ratio}",
+                         "--eval_file", str(work / "ud-dev.conllu"), "--output_file", str(work / "pos-pred.conllu"),
+                         "--wordvec_pretrain_file", pretrain, *charlm_options, *options(settings_name)]
+
     trained = {
         "tokenizer": python + ["stanza.models.tokenizer", "--mode", "train", "--lang", "fa", *common,
                                "--save_name", MODEL_FILES["tokenizer"], "--txt_file", str(work / "tokenize-train.txt"),
@@ -117,13 +126,9 @@ def commands(work: Path, models: Path, settings: dict, tagger_start: Path | None
                          "--output_file", str(work / "mwt-pred.conllu"), *options("mwt")],
         "charlm_forward": charlm("forward"),
         "charlm_backward": charlm("backward"),
-        "tagger": python + [*(["pipeline.training.continue_tagger", str(tagger_start)] if tagger_start else
-                              ["stanza.models.tagger"]), "--mode", "train", "--lang", "fa", *common,
-                            "--save_name", MODEL_FILES["tagger"],
-                            "--train_file", f"{work / 'ud-train-perdt.conllu'};{work / 'ud-train-iperudt.conllu'}",
-                            "--train_ratios", f"{settings['perdt_weight']};1",
-                            "--eval_file", str(work / "ud-dev.conllu"), "--output_file", str(work / "pos-pred.conllu"),
-                            "--wordvec_pretrain_file", pretrain, *charlm_options, *options("tagger")],
+        "tagger": tagger(tagger_start, "1", "tagger"),
+        # then PerDT alone (iPerUDT sampled 0 times, so the vocabulary stays the one just trained)
+        "tagger_finetune": tagger(models / MODEL_FILES["tagger"], "0", "tagger_finetune"),
         "lemmatizer": python + ["stanza.models.lemmatizer", "--mode", "train", *common,
                                 "--save_name", MODEL_FILES["lemmatizer"], "--train_file", str(work / "ud-train.conllu"),
                                 "--eval_file", str(work / "ud-dev.conllu"),
@@ -177,14 +182,20 @@ def run(work: Path, models: Path, names: list[str], tagger_start: Path | None = 
     models.mkdir(parents=True, exist_ok=True)
     for name in (MODEL_FILES["pretrain"], VERB_STEMS_PATH.name, TAG_DICTIONARY_PATH.name):  # read at run time
         shutil.copyfile(work / name, models / name)
-    failures = 0
+    failures, failed_names = 0, set()
     for name, command in commands(work, models, settings, tagger_start).items():
         if name not in names:
+            continue
+        if name == "tagger_finetune" and "tagger" in failed_names:
+            print(f"tagger_finetune: skipped, as the tagger failed (see {work / 'tagger.log'})", flush=True)
+            failures += 1
             continue
         print("$ " + shlex.join(command), flush=True)
         with open(work / f"{name}.log", "w", encoding="utf-8") as log:
             failed = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT).returncode != 0
         failures += failed
+        if failed:
+            failed_names.add(name)
         if not failed and name in CHARLM_MODELS:
             shutil.copyfile(work / MODEL_FILES[name], models / MODEL_FILES[name])
         if not failed and name in HALF_PRECISION:

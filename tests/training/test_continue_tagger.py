@@ -62,3 +62,22 @@ def test_continuation_on_other_data_names_the_model(trained):
     other = write_conllu(tmp_path / "other.conllu", [[("سلام", "INTJ", "INTJ"), ("دنیا", "NOUN", "N_IANM")]] * 4)
     with pytest.raises(ValueError, match=r"start.pt: its \w+ vocabulary differs"):
         continue_tagger.main([str(tmp_path / "start.pt"), *tagger_args(tmp_path, other, "continued.pt", steps=1)])
+
+
+def test_continuation_can_sample_one_training_file_zero_times_and_keep_the_vocabulary(tmp_path):
+    # how the recipe fine-tunes the tagger on PerDT alone: iPerUDT is read (its words are in the
+    # vocabulary the start model was built with) but contributes no batch
+    from stanza.models import tagger
+
+    first = write_conllu(tmp_path / "first.conllu", [WORDS[:4], WORDS[4:]] * 3)
+    second = write_conllu(tmp_path / "second.conllu", [[("سلام", "INTJ", "INTJ"), ("دنیا", "NOUN", "N_IANM")]] * 6)
+    write_conllu(tmp_path / "dev.conllu", [WORDS[:4]])
+    both = f"{first};{second}"
+    tagger.main([*tagger_args(tmp_path, Path(both), "start.pt", steps=2), "--train_ratios", "1;1"])
+    args = [*tagger_args(tmp_path, Path(both), "tuned.pt", steps=2), "--train_ratios", "1;0"]
+    continue_tagger.main([str(tmp_path / "start.pt"), *args])
+
+    def vocab(name: str) -> dict:
+        return torch.load(tmp_path / name, map_location="cpu", weights_only=True)["vocab"]
+
+    assert vocab("tuned.pt") == vocab("start.pt") and "س" in vocab("tuned.pt")["char"]["_unit2id"]

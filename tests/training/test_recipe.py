@@ -98,6 +98,30 @@ def test_tagger_start_continues_from_a_trained_tagger(tmp_path):
     assert command[1:4] == ["-m", "pipeline.training.continue_tagger", str(start)]
 
 
+def test_the_tagger_is_then_fine_tuned_on_perdt_alone_from_its_trained_model(tmp_path):
+    settings, models = recipe.load_settings(), tmp_path / "models"
+    commands = recipe.commands(tmp_path, models, settings)
+    assert list(commands).index("tagger_finetune") == list(commands).index("tagger") + 1
+    finetune = commands["tagger_finetune"]
+    assert finetune[1:4] == ["-m", "pipeline.training.continue_tagger", str(models / "tagger.pt")]
+    assert finetune[finetune.index("--save_dir") + 1] == str(models) and finetune[finetune.index("--save_name") + 1] == "tagger.pt"
+    # iPerUDT is still read, for the vocabulary, but never sampled
+    assert finetune[finetune.index("--train_file") + 1] == commands["tagger"][commands["tagger"].index("--train_file") + 1]
+    assert finetune[finetune.index("--train_ratios") + 1] == f"{settings['perdt_weight']};0"
+    assert f"--lr={settings['tagger_finetune']['lr']}" in finetune
+
+
+def test_the_fine_tuning_is_skipped_when_the_tagger_failed(tmp_path, capsys):
+    work = tmp_path / "work"
+    work.mkdir()
+    for name in ("pretrain.pt", "verb_stems.tsv", "tag_dictionary.tsv"):  # copied before training
+        (work / name).write_text("", encoding="utf-8")
+    # no training data in the work folder: stanza's tagger fails at once
+    assert recipe.run(work, tmp_path / "models", ["tagger", "tagger_finetune"]) == 2
+    assert "tagger_finetune: skipped, as the tagger failed" in capsys.readouterr().out
+    assert (work / "tagger.log").exists() and not (work / "tagger_finetune.log").exists()
+
+
 @pytest.mark.parametrize("charlm", [False, True])
 def test_every_shipped_model_has_a_training_command(tmp_path, charlm):
     commands = recipe.commands(tmp_path, tmp_path / "models", {**recipe.load_settings(), "tagger_charlm": charlm})
