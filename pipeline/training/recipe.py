@@ -23,6 +23,8 @@ MODELS_CONFIG = SCHEMAS_DIR / "models.yaml"
 MODEL_FILES = {"tokenizer": "tokenizer.pt", "mwt": "mwt.pt", "charlm_forward": SHIPPED_CHARLMS["pos"][0],
                "charlm_backward": SHIPPED_CHARLMS["pos"][1], "tagger": "tagger.pt", "tagger_finetune": "tagger.pt",
                "lemmatizer": "lemmatizer.pt", "parser": "parser.pt", "ner": "ner.pt", "pretrain": "pretrain.pt"}
+#: Steps that start from the model an earlier step of the same run trains: skipped when it failed.
+STARTS_FROM = {"tagger_finetune": "tagger"}
 #: Models stored in float16 after training (the lemmatizer is small already).
 HALF_PRECISION = ("charlm_forward", "charlm_backward", "tagger", "tagger_finetune", "parser", "ner")
 #: The character language models' text: a folder of training text, and the tuning text.
@@ -186,8 +188,9 @@ def run(work: Path, models: Path, names: list[str], tagger_start: Path | None = 
     for name, command in commands(work, models, settings, tagger_start).items():
         if name not in names:
             continue
-        if name == "tagger_finetune" and "tagger" in failed_names:
-            print(f"tagger_finetune: skipped, as the tagger failed (see {work / 'tagger.log'})", flush=True)
+        if STARTS_FROM.get(name) in failed_names:
+            print(f"{name}: skipped, as the {STARTS_FROM[name]} failed (see {work / (STARTS_FROM[name] + '.log')})",
+                  flush=True)
             failures += 1
             continue
         print("$ " + shlex.join(command), flush=True)
