@@ -2,7 +2,8 @@
 
 Reads the normalised document (JSON with chunks) and writes CoNLL-U: one sentence per hazm
 sentence, one token per hazm word (``WordTokenizer(join_verb_parts=False)``, which splits
-punctuation as UD Persian does). FORM is the original text of the token, byte for byte; the
+punctuation as UD Persian does, but for runs such as «؟!», split here into one token per mark).
+FORM is the original text of the token, byte for byte; the
 normalised form goes to ``MISC Norm`` where it differs; the characters between tokens go to
 ``SpaceAfter=No`` / ``SpacesAfter`` / ``SpacesBefore`` so the document can be rebuilt exactly.
 A paragraph is a line of the input. Conventions: ``schemas/conllu.md``.
@@ -54,16 +55,29 @@ class Tokenize(Stage):
     code_modules = ("pipeline.conllu", "pipeline.normalization")
     libraries = ("hazm",)
 
-    def __init__(self, join_abbreviations: bool, max_sentence_tokens: int) -> None:
+    def __init__(self, join_abbreviations: bool, max_sentence_tokens: int, separate_marks: str) -> None:
         self.words = WordTokenizer(join_verb_parts=False, join_abbreviations=join_abbreviations)
+        self.separate_marks = frozenset(separate_marks)
         # hazm's sentence rule: a run of . ! ? ؟ ⸮ followed by whitespace ends a sentence
         self.sentence_end = SentenceTokenizer().pattern
         self.max_sentence_tokens = max_sentence_tokens
 
+    def split_mark_runs(self, words: list[str]) -> list[str]:
+        """hazm's words with each run of ``separate_marks`` (dots among them) split into one word
+        per mark, as UD Persian writes «!؟»."""
+        split = []
+        for word in words:
+            marks = set(word)
+            if len(word) > 1 and marks & self.separate_marks and marks <= self.separate_marks | {"."}:
+                split.extend(word)
+            else:
+                split.append(word)
+        return split
+
     def chunk_tokens(self, chunk: Chunk) -> list[Token]:
         """The tokens of one chunk; together their spans cover the whole chunk."""
         pieces, cursor = [], 0
-        for word in self.words.tokenize(chunk.norm):
+        for word in self.split_mark_runs(self.words.tokenize(chunk.norm)):
             found = chunk.norm.find(word, cursor)
             if found < 0:  # the tokenizer rewrote the text: keep the chunk whole
                 return [Token(chunk.start, chunk.end, chunk.norm)]

@@ -45,13 +45,20 @@ def test_punctuation_split_as_in_ud_persian(annotate):
     assert forms(sentence) == ["پیامبر", "(", "ص", ")", "فرمود", ":", "«", "امید", "داشته", "باشید", "»", "؟"]
 
 
+def test_a_run_of_question_and_exclamation_marks_is_one_token_per_mark(annotate):
+    sentences = annotate("چرا؟! نمی‌دانم!!. گفت... و رفت")
+    assert [forms(s) for s in sentences] == [["چرا", "؟", "!"], ["نمی‌دانم", "!", "!", "."], ["گفت", "...", "و", "رفت"]]
+    assert conllu.misc_get(misc_of(sentences[0], "؟"), "SpaceAfter") == "No"
+    assert sentences[0].comment("text") == "چرا؟!"
+
+
 def test_sentence_ends_follow_hazm(annotate):
     sentences = annotate("اول آمد. دوم رفت! سوم؟ و «چهارم.» ماند")
     assert [s.comment("text") for s in sentences] == ["اول آمد.", "دوم رفت!", "سوم؟", "و «چهارم.» ماند"]
 
 
 def test_long_sentence_is_cut_with_a_warning():
-    stage = Tokenize(join_abbreviations=False, max_sentence_tokens=4)
+    stage = Tokenize(join_abbreviations=False, max_sentence_tokens=4, separate_marks="!?؟")
     source = json.dumps({"id": "d", "text": "یک دو سه چهار پنج شش", "meta": {}})
     normalized = Normalize.from_config().process("d", source).output
     result = stage.process("d", normalized)
