@@ -57,11 +57,13 @@ def write_ud(data_dir: Path, out_dir: Path, forms: TrainingForms, heldout: int,
     """The UD training files. PerDT (formal written text, as the corpus is) and iPerUDT (informal,
     few proper nouns, no PerDT XPOS) are also written apart: the tagger reads them as two
     datasets (no XPOS loss on iPerUDT, PerDT sampled ``perdt_weight`` times per epoch); the parser
-    reads PerDT repeated ``perdt_weight`` times before iPerUDT."""
+    reads PerDT repeated ``perdt_weight`` times before iPerUDT. ``perdt-all`` is PerDT with the
+    held-out slice, for a fine-tuning whose steps were chosen on that slice."""
     perdt = _ud_sentences(data_dir / UD_PERDT_DEV, forms, informal=False)
     informal = [sentence for name in UD_IPERUDT for sentence in _ud_sentences(data_dir / name, forms, informal=True)]
     parts = {"train": perdt[:-heldout] + informal, "train-perdt": perdt[:-heldout], "train-iperudt": informal,
-             "train-weighted": perdt[:-heldout] * perdt_weight + informal, "dev": perdt[-heldout:]}
+             "train-weighted": perdt[:-heldout] * perdt_weight + informal, "dev": perdt[-heldout:],
+             "perdt-all": perdt}
     paths = {}
     for name, sentences in parts.items():
         paths[name] = out_dir / f"ud-{name}.conllu"

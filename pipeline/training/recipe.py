@@ -101,15 +101,22 @@ def commands(work: Path, models: Path, settings: dict, tagger_start: Path | None
                          *options("charlm")]
 
     use_charlm = bool(settings.get("tagger_charlm"))
+    finetune_data = "ud-train-perdt.conllu"
+    if settings.get("tagger_finetune_reads_heldout"):
+        finetune_data = "ud-perdt-all.conllu"
+        steps = settings["tagger_finetune"]
+        if steps["eval_interval"] != steps["max_steps"]:
+            raise ValueError(f"{MODELS_CONFIG}: tagger_finetune reads the held-out slice, so it can not choose its "
+                             f"checkpoint there: its eval_interval must be its max_steps (one evaluation, at the last step)")
     charlm_options = ["--charlm", "--charlm_shorthand", short,
                       "--charlm_forward_file", str(models / MODEL_FILES["charlm_forward"]),
                       "--charlm_backward_file", str(models / MODEL_FILES["charlm_backward"])] if use_charlm else []
 
-    def tagger(start: Path | None, iperudt_ratio: str, settings_name: str) -> list[str]:
+    def tagger(start: Path | None, train_ratios: dict[str, int], settings_name: str) -> list[str]:
         return python + [*(["pipeline.training.continue_tagger", str(start)] if start else ["stanza.models.tagger"]),
                          "--mode", "train", "--lang", "fa", *common, "--save_name", MODEL_FILES["tagger"],
-                         "--train_file", f"{work / 'ud-train-perdt.conllu'};{work / 'ud-train-iperudt.conllu'}",
-                         "--train_ratios", f"{settings['perdt_weight']};{iperudt_ratio}",
+                         "--train_file", ";".join(str(work / name) for name in train_ratios),
+                         "--train_ratios", ";".join(str(ratio) for ratio in train_ratios.values()),
                          "--eval_file", str(work / "ud-dev.conllu"), "--output_file", str(work / "pos-pred.conllu"),
                          "--wordvec_pretrain_file", pretrain, *charlm_options, *options(settings_name)]
 
@@ -128,9 +135,11 @@ def commands(work: Path, models: Path, settings: dict, tagger_start: Path | None
                          "--output_file", str(work / "mwt-pred.conllu"), *options("mwt")],
         "charlm_forward": charlm("forward"),
         "charlm_backward": charlm("backward"),
-        "tagger": tagger(tagger_start, "1", "tagger"),
-        # then PerDT alone (iPerUDT sampled 0 times, so the vocabulary stays the one just trained)
-        "tagger_finetune": tagger(models / MODEL_FILES["tagger"], "0", "tagger_finetune"),
+        "tagger": tagger(tagger_start, {"ud-train-perdt.conllu": settings["perdt_weight"], "ud-train-iperudt.conllu": 1},
+                         "tagger"),
+        # then PerDT alone, with the held-out slice where its steps are settled already
+        # (continue_tagger keeps the tagger's vocabulary)
+        "tagger_finetune": tagger(models / MODEL_FILES["tagger"], {finetune_data: 1}, "tagger_finetune"),
         "lemmatizer": python + ["stanza.models.lemmatizer", "--mode", "train", *common,
                                 "--save_name", MODEL_FILES["lemmatizer"], "--train_file", str(work / "ud-train.conllu"),
                                 "--eval_file", str(work / "ud-dev.conllu"),

@@ -57,27 +57,33 @@ def test_continuation_starts_from_the_given_models_weights(trained):
     assert all(torch.equal(start[name], continued[name]) for name in start)
 
 
-def test_continuation_on_other_data_names_the_model(trained):
+def vocabulary(path: Path) -> dict:
+    return torch.load(path, map_location="cpu", weights_only=True)["vocab"]
+
+
+def test_continuation_on_new_sentences_keeps_the_start_models_vocabulary(trained):
+    # how the recipe fine-tunes the tagger on PerDT and the held-out slice: words and characters
+    # the start model never saw stay unknown to it, and its weights fit
     tmp_path, _ = trained
-    other = write_conllu(tmp_path / "other.conllu", [[("سلام", "INTJ", "INTJ"), ("دنیا", "NOUN", "N_IANM")]] * 4)
-    with pytest.raises(ValueError, match=r"start.pt: its \w+ vocabulary differs"):
-        continue_tagger.main([str(tmp_path / "start.pt"), *tagger_args(tmp_path, other, "continued.pt", steps=1)])
+    other = write_conllu(tmp_path / "other.conllu", [[("سلام", "INTJ", "INTJ"), ("دنیا", "NOUN", "N_IANM")]] * 4 + [WORDS[:4]])
+    continue_tagger.main([str(tmp_path / "start.pt"), *tagger_args(tmp_path, other, "tuned.pt", steps=2)])
+    assert vocabulary(tmp_path / "tuned.pt") == vocabulary(tmp_path / "start.pt")
+    assert "س" not in vocabulary(tmp_path / "tuned.pt")["char"]["_unit2id"]
+    assert weights(tmp_path / "tuned.pt").keys() == weights(tmp_path / "start.pt").keys()
 
 
-def test_continuation_can_sample_one_training_file_zero_times_and_keep_the_vocabulary(tmp_path):
-    # how the recipe fine-tunes the tagger on PerDT alone: iPerUDT is read (its words are in the
-    # vocabulary the start model was built with) but contributes no batch
-    from stanza.models import tagger
+def test_stanzas_vocabulary_builder_is_restored_after_a_continuation(trained):
+    from stanza.models.pos.data import Dataset
 
-    first = write_conllu(tmp_path / "first.conllu", [WORDS[:4], WORDS[4:]] * 3)
-    second = write_conllu(tmp_path / "second.conllu", [[("سلام", "INTJ", "INTJ"), ("دنیا", "NOUN", "N_IANM")]] * 6)
-    write_conllu(tmp_path / "dev.conllu", [WORDS[:4]])
-    both = f"{first};{second}"
-    tagger.main([*tagger_args(tmp_path, Path(both), "start.pt", steps=2), "--train_ratios", "1;1"])
-    args = [*tagger_args(tmp_path, Path(both), "tuned.pt", steps=2), "--train_ratios", "1;0"]
-    continue_tagger.main([str(tmp_path / "start.pt"), *args])
+    tmp_path, train = trained
+    builder = Dataset.__dict__["init_vocab"]
+    continue_tagger.main([str(tmp_path / "start.pt"), *tagger_args(tmp_path, train, "continued.pt", steps=1)])
+    assert Dataset.__dict__["init_vocab"] is builder
 
-    def vocab(name: str) -> dict:
-        return torch.load(tmp_path / name, map_location="cpu", weights_only=True)["vocab"]
 
-    assert vocab("tuned.pt") == vocab("start.pt") and "س" in vocab("tuned.pt")["char"]["_unit2id"]
+def test_a_start_model_of_other_dimensions_is_named(trained):
+    tmp_path, train = trained
+    args = tagger_args(tmp_path, train, "continued.pt", steps=1)
+    args[args.index("--hidden_dim") + 1] = "16"
+    with pytest.raises(ValueError, match=r"start.pt: its weights do not fit a tagger of these settings"):
+        continue_tagger.main([str(tmp_path / "start.pt"), *args])

@@ -37,6 +37,7 @@ def test_ud_files_hold_out_the_tuning_slice_and_weight_perdt(tmp_path):
     assert ids(paths["train-iperudt"]) == ["i1"] * 3
     assert ids(paths["train"]) == ["p1", "p2", "p3", "i1", "i1", "i1"]
     assert ids(paths["train-weighted"]) == ["p1", "p2", "p3"] * 3 + ["i1"] * 3
+    assert ids(paths["perdt-all"]) == ["p1", "p2", "p3", "p4", "p5"]
 
 
 def test_iperudt_is_written_in_perdt_conventions(tmp_path):
@@ -98,17 +99,36 @@ def test_tagger_start_continues_from_a_trained_tagger(tmp_path):
     assert command[1:4] == ["-m", "pipeline.training.continue_tagger", str(start)]
 
 
-def test_the_tagger_is_then_fine_tuned_on_perdt_alone_from_its_trained_model(tmp_path):
-    settings, models = recipe.load_settings(), tmp_path / "models"
+@pytest.mark.parametrize("reads_heldout, data", [(True, "ud-perdt-all.conllu"), (False, "ud-train-perdt.conllu")])
+def test_the_tagger_is_then_fine_tuned_on_perdt_alone_from_its_trained_model(tmp_path, reads_heldout, data):
+    settings, models = {**recipe.load_settings(), "tagger_finetune_reads_heldout": reads_heldout}, tmp_path / "models"
     commands = recipe.commands(tmp_path, models, settings)
     assert list(commands).index("tagger_finetune") == list(commands).index("tagger") + 1
     finetune = commands["tagger_finetune"]
     assert finetune[1:4] == ["-m", "pipeline.training.continue_tagger", str(models / "tagger.pt")]
     assert finetune[finetune.index("--save_dir") + 1] == str(models) and finetune[finetune.index("--save_name") + 1] == "tagger.pt"
-    # iPerUDT is still read, for the vocabulary, but never sampled
-    assert finetune[finetune.index("--train_file") + 1] == commands["tagger"][commands["tagger"].index("--train_file") + 1]
-    assert finetune[finetune.index("--train_ratios") + 1] == f"{settings['perdt_weight']};0"
+    assert finetune[finetune.index("--train_file") + 1] == str(tmp_path / data)
+    assert finetune[finetune.index("--train_ratios") + 1] == "1"
     assert f"--lr={settings['tagger_finetune']['lr']}" in finetune
+
+
+def test_the_tagger_samples_perdt_by_its_weight_beside_iperudt(tmp_path):
+    settings = recipe.load_settings()
+    command = recipe.commands(tmp_path, tmp_path / "models", settings)["tagger"]
+    assert command[command.index("--train_file") + 1] == f"{tmp_path / 'ud-train-perdt.conllu'};{tmp_path / 'ud-train-iperudt.conllu'}"
+    assert command[command.index("--train_ratios") + 1] == f"{settings['perdt_weight']};1"
+
+
+def test_a_fine_tuning_on_the_heldout_slice_must_not_choose_its_checkpoint_there(tmp_path):
+    # stanza saves a model at each evaluation that beats the last: on a slice it trains on, that
+    # is no choice; one evaluation at the last step saves the last step
+    settings = recipe.load_settings()
+    settings = {**settings, "tagger_finetune_reads_heldout": True,
+                "tagger_finetune": {**settings["tagger_finetune"], "eval_interval": 100, "max_steps": 400}}
+    with pytest.raises(ValueError, match="models.yaml: tagger_finetune reads the held-out slice"):
+        recipe.commands(tmp_path, tmp_path / "models", settings)
+    settings["tagger_finetune_reads_heldout"] = False
+    assert "tagger_finetune" in recipe.commands(tmp_path, tmp_path / "models", settings)
 
 
 def test_the_fine_tuning_is_skipped_when_the_tagger_failed(tmp_path, capsys):
