@@ -62,6 +62,20 @@ def train_vectors(sentences: list[list[str]], settings: dict, out_dir: Path) -> 
     return pretrain_path
 
 
+def tagger_perdt_split(settings: dict) -> str:
+    """The UD split (``data.write_ud``) of the tagger's PerDT fine-tuning and of the tag
+    dictionary: PerDT's training sentences, or all of PerDT dev where
+    ``tagger_finetune_reads_heldout`` adds the held-out slice, on which their steps and
+    thresholds were chosen already (so the fine-tuning must not choose its checkpoint there)."""
+    if not settings.get("tagger_finetune_reads_heldout"):
+        return "train-perdt"
+    steps = settings["tagger_finetune"]
+    if steps["eval_interval"] != steps["max_steps"]:
+        raise ValueError(f"{MODELS_CONFIG}: tagger_finetune reads the held-out slice, so it can not choose its "
+                         f"checkpoint there: its eval_interval must be its max_steps (one evaluation, at the last step)")
+    return "perdt-all"
+
+
 def prepare(data_dir: Path, out_dir: Path) -> None:
     from pipeline.stages.normalize import Normalize
     from pipeline.training import data
@@ -72,8 +86,9 @@ def prepare(data_dir: Path, out_dir: Path) -> None:
     ud = data.write_ud(data_dir, out_dir, forms, settings["heldout_sentences"], settings["perdt_weight"])
     data.write_tokenizer_data(ud, out_dir)
     data.write_verb_stems(data_dir, out_dir / VERB_STEMS_PATH.name, forms)
-    # from the PerDT sentences the tagger learns from: iPerUDT has no PerDT XPOS
-    write_tag_dictionary(data.tagged_words(ud["train-perdt"]), out_dir / TAG_DICTIONARY_PATH.name)
+    # from the PerDT sentences the tagger learns from last (iPerUDT has no PerDT XPOS); its
+    # thresholds were chosen on the held-out slice, so it reads the slice where the tagger does
+    write_tag_dictionary(data.tagged_words(ud[tagger_perdt_split(settings)]), out_dir / TAG_DICTIONARY_PATH.name)
     ner = data.write_ner(data_dir, out_dir, forms, settings["ner_label_map"])
     sentences = data.vector_corpus(data_dir, ud["train"], ner["train"], forms)
     train_vectors(sentences, settings, out_dir)
@@ -101,13 +116,7 @@ def commands(work: Path, models: Path, settings: dict, tagger_start: Path | None
                          *options("charlm")]
 
     use_charlm = bool(settings.get("tagger_charlm"))
-    finetune_data = "ud-train-perdt.conllu"
-    if settings.get("tagger_finetune_reads_heldout"):
-        finetune_data = "ud-perdt-all.conllu"
-        steps = settings["tagger_finetune"]
-        if steps["eval_interval"] != steps["max_steps"]:
-            raise ValueError(f"{MODELS_CONFIG}: tagger_finetune reads the held-out slice, so it can not choose its "
-                             f"checkpoint there: its eval_interval must be its max_steps (one evaluation, at the last step)")
+    finetune_data = f"ud-{tagger_perdt_split(settings)}.conllu"
     charlm_options = ["--charlm", "--charlm_shorthand", short,
                       "--charlm_forward_file", str(models / MODEL_FILES["charlm_forward"]),
                       "--charlm_backward_file", str(models / MODEL_FILES["charlm_backward"])] if use_charlm else []

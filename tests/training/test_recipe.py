@@ -56,10 +56,15 @@ def test_verb_stems_take_iperudts_most_frequent_present_stem(tmp_path):
     assert table.read_text(encoding="utf-8") == "past\tpresent\tcount\nکرد\tکن\t3\n"
 
 
-def test_tag_dictionary_reads_the_perdt_training_sentences_only(tmp_path):
+@pytest.mark.parametrize("reads_heldout, sentences", [(False, [1, 2, 3]), (True, [1, 2, 3, 4, 5])])
+def test_tag_dictionary_reads_the_perdt_sentences_the_tagger_is_fine_tuned_on(tmp_path, reads_heldout, sentences):
+    settings = {**recipe.load_settings(), "tagger_finetune_reads_heldout": reads_heldout}
     paths = data.write_ud(write_ud_data(tmp_path / "data"), tmp_path, str, heldout=2, perdt_weight=3)
-    words = dict(data.tagged_words(paths["train-perdt"]))
-    assert list(words) == ["کتاب1", "کتاب2", "کتاب3"]  # not the held-out slice, not iPerUDT
+    split = recipe.tagger_perdt_split(settings)
+    finetune = recipe.commands(tmp_path, tmp_path / "models", settings)["tagger_finetune"]
+    assert finetune[finetune.index("--train_file") + 1] == str(paths[split])
+    words = dict(data.tagged_words(paths[split]))
+    assert list(words) == [f"کتاب{n}" for n in sentences]  # the held-out slice only with the tagger; never iPerUDT
     assert words["کتاب1"] == ("NOUN", "N_IANM", "Number=Sing")
 
 
