@@ -1,10 +1,10 @@
 """A tag dictionary from the training data: a word's tag that the data never gave it is replaced.
 
-The shipped tagger sees 1,306 PerDT sentences (and iPerUDT's informal ones) and errs on words
-whose part of speech those sentences settle: «را» tagged PART, «امروز» ADV, «وقتی» SCONJ, where
-PerDT has ADP, NOUN and NOUN. ``models/fa-small/tag_dictionary.tsv``
-(written by ``make models`` from the tagger's PerDT training sentences) lists each word's
-analyses (UPOS, XPOS, FEATS) with their counts. When the tagger gives a word a UPOS that the
+A tagger that learns from a few PerDT sentences (and iPerUDT's informal ones) errs on words whose
+part of speech those sentences settle: «را» tagged PART, «امروز» ADV, «وقتی» SCONJ, where PerDT
+has ADP, NOUN and NOUN. ``models/fa-small/tag_dictionary.tsv`` (written by ``make models`` from
+the PerDT sentences of the tagger's last fine-tuning: ``recipe.tagger_perdt_split``) lists each
+word's analyses (UPOS, XPOS, FEATS) with their counts. When the tagger gives a word a UPOS that the
 data never gave it, the word occurs at least ``min_count`` times there and one UPOS has at
 least ``min_share`` of them, the word takes that UPOS's most frequent analysis: a closed tag
 dictionary, as classic taggers keep (TnT, the Stanford tagger). The tag stage applies it
