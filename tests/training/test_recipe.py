@@ -9,7 +9,8 @@ import pytest
 import torch
 
 from pipeline import conllu
-from pipeline.constants import PROJECT_DIR
+from pipeline.constants import PROJECT_DIR, TAG_DICTIONARY_PATH
+from pipeline.tag_dictionary import Analysis, read_tag_dictionary
 from pipeline.training import data, recipe
 
 PERDT = "".join(f"# sent_id = p{n}\n1\tکتاب{n}\tکتاب\tNOUN\tN_IANM\tNumber=Sing\t0\troot\t_\t_\n\n" for n in range(1, 6))
@@ -56,16 +57,36 @@ def test_verb_stems_take_iperudts_most_frequent_present_stem(tmp_path):
     assert table.read_text(encoding="utf-8") == "past\tpresent\tcount\nکرد\tکن\t3\n"
 
 
+def write_training_data(root: Path) -> Path:
+    """UD data (``write_ud_data``) plus the NER and raw text files that ``recipe.prepare`` reads."""
+    write_ud_data(root)
+    ner_lines = {"arman": "{token} {tag}", "peyma": "{token}|{tag}", "parstwiner": "{token}\t{tag}"}
+    for name in (*data.NER_TRAIN, *data.NER_DEV, *data.NER_TEST):
+        line = ner_lines[Path(name).parent.name]
+        sentence = [("علی", "B-PER" if "arman" not in name else "B-pers"), ("به", "O"), ("تهران", "B-LOC"), ("رفت", "O")]
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("".join(line.format(token=t, tag=g) + "\n" for t, g in sentence) + "\n", encoding="utf-8")
+    for name in data.RAW_TEXT:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("ما به تهران رفتیم.\nاو به مشهد رفت.\n" * 3, encoding="utf-8")
+    return root
+
+
 @pytest.mark.parametrize("reads_heldout, sentences", [(False, [1, 2, 3]), (True, [1, 2, 3, 4, 5])])
-def test_tag_dictionary_reads_the_perdt_sentences_the_tagger_is_fine_tuned_on(tmp_path, reads_heldout, sentences):
-    settings = {**recipe.load_settings(), "tagger_finetune_reads_heldout": reads_heldout}
-    paths = data.write_ud(write_ud_data(tmp_path / "data"), tmp_path, str, heldout=2, perdt_weight=3)
-    split = recipe.tagger_perdt_split(settings)
-    finetune = recipe.commands(tmp_path, tmp_path / "models", settings)["tagger_finetune"]
-    assert finetune[finetune.index("--train_file") + 1] == str(paths[split])
-    words = dict(data.tagged_words(paths[split]))
-    assert list(words) == [f"کتاب{n}" for n in sentences]  # the held-out slice only with the tagger; never iPerUDT
-    assert words["کتاب1"] == ("NOUN", "N_IANM", "Number=Sing")
+def test_prepare_writes_every_training_file_and_the_tag_dictionary_of_the_fine_tuning(tmp_path, monkeypatch,
+                                                                                        reads_heldout, sentences):
+    settings = {**recipe.load_settings(), "heldout_sentences": 2, "tagger_finetune_reads_heldout": reads_heldout}
+    monkeypatch.setattr(recipe, "load_settings", lambda: settings)
+    work = tmp_path / "work"
+    recipe.prepare(write_training_data(tmp_path / "data"), work)
+    for name in ("pretrain.pt", "verb_stems.tsv", "tokenize-train.txt", "tokenize-dev.toklabels", "ner-train.json",
+                 "ner-test.json", f"{recipe.CHARLM_TRAIN_DIR}/train.txt", recipe.CHARLM_DEV):
+        assert (work / name).stat().st_size > 0, name
+    words = read_tag_dictionary(work / TAG_DICTIONARY_PATH.name)
+    assert sorted(words) == [f"کتاب{n}" for n in sentences]  # the held-out slice only with the fine-tuning; never iPerUDT
+    assert words["کتاب1"] == {Analysis("NOUN", "N_IANM", "Number=Sing"): 1}
+    finetune = recipe.commands(work, tmp_path / "models", settings)["tagger_finetune"]
+    assert sorted(dict(data.tagged_words(Path(finetune[finetune.index("--train_file") + 1])))) == sorted(words)
 
 
 def test_tagger_reads_perdt_and_iperudt_as_two_weighted_datasets(tmp_path):
