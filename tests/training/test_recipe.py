@@ -89,14 +89,6 @@ def test_prepare_writes_every_training_file_and_the_tag_dictionary_of_the_fine_t
     assert sorted(dict(data.tagged_words(Path(finetune[finetune.index("--train_file") + 1])))) == sorted(words)
 
 
-def test_tagger_reads_perdt_and_iperudt_as_two_weighted_datasets(tmp_path):
-    settings = recipe.load_settings()
-    command = recipe.commands(tmp_path, tmp_path / "models", settings)["tagger"]
-    train_files = command[command.index("--train_file") + 1].split(";")
-    assert [Path(name).name for name in train_files] == ["ud-train-perdt.conllu", "ud-train-iperudt.conllu"]
-    assert command[command.index("--train_ratios") + 1] == f"{settings['perdt_weight']};1"
-
-
 def test_with_tagger_charlm_the_character_models_train_before_the_tagger_that_reads_them(tmp_path):
     models = tmp_path / "models"
     commands = recipe.commands(tmp_path, models, {**recipe.load_settings(), "tagger_charlm": True})
