@@ -148,6 +148,8 @@ class ZwnjRepairer:
         for suffix, after in self.suffixes.items():
             stem = word[: -len(suffix)]
             if len(stem) >= 2 and word.endswith(suffix) and stem[-1] not in NON_JOINING:
+                if self._ends_in_non_joining_word(stem + suffix[0]):
+                    continue
                 if (not after or stem[-1] in after) and self._known(stem):
                     return self._repair_word(stem) + ZWNJ + suffix
         for prefix in self.prefixes:
@@ -156,6 +158,11 @@ class ZwnjRepairer:
                 return prefix + ZWNJ + self._repair_word(rest)
         return None
 
+    def _ends_in_non_joining_word(self, head: str) -> bool:
+        """«رهایم» is «رها» + «یم», not «ره» + «ایم»: where the suffix's first letter can end a
+        known word instead (one spelled without a ZWNJ, after which no ZWNJ is needed since the
+        letter does not join), the word needs no ZWNJ there."""
+        return head[-1] in NON_JOINING and self._known(head) and self._best_spelling(head) == head
 
     def _split_compound(self, word: str) -> str | None:
         """Two frequent words glued together (تأمیناجتماعی, بیمهشدگان); the most frequent

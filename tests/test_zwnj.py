@@ -25,7 +25,7 @@ def test_repairs_lost_zwnj(repairer, glued, repaired):
     assert repairer.repair_word(glued) == repaired
 
 
-@pytest.mark.parametrize("word", ["میز", "بیمه", "همایش", "قرارگاه", "امیدواریم", "جمهوری"])
+@pytest.mark.parametrize("word", ["میز", "بیمه", "همایش", "قرارگاه", "امیدواریم", "جمهوری", "رهایم"])
 def test_leaves_words_that_need_no_zwnj(repairer, word):
     assert repairer.repair_word(word) == word
 
@@ -44,6 +44,18 @@ def test_suffix_needs_a_known_stem():
     repairer = ZwnjRepairer(lexicon, {"ها": ""}, [], 1, 3, 0.5, 1000, 3)
     assert repairer.repair_word("کتابها") == "کتاب" + ZWNJ + "ها"
     assert repairer.repair_word("زرتابها") == "زرتابها"  # unknown stem: left alone
+
+
+def test_no_suffix_split_where_its_first_letter_ends_a_known_word():
+    # «رهایم» is «رها» + «یم» (no ZWNJ after the non-joining «ا»), not «ره» + «ایم»
+    lexicon = ZwnjLexicon(Counter({"ره": 5, "رها": 5, "خانه": 5, "خانه" + ZWNJ + "ها": 5}))
+    repairer = ZwnjRepairer(lexicon, {"ایم": "هی", "ام": "هی"}, [], 1, 3, 0.5, 1000, 3)
+    assert repairer.repair_word("رهایم") == "رهایم"
+    assert repairer.repair_word("رهام") == "رهام"
+    # «خانها» is only ever «خانه‌ها», not a word of its own: «خانه» + «ام» stays
+    assert repairer.repair_word("خانهام") == "خانه" + ZWNJ + "ام"
+    without_raha = ZwnjRepairer(ZwnjLexicon(Counter({"ره": 5})), {"ایم": "هی"}, [], 1, 3, 0.5, 1000, 3)
+    assert without_raha.repair_word("رهایم") == "ره" + ZWNJ + "ایم"
 
 
 def test_zwnj_spelling_preferred_when_frequent_enough():
