@@ -34,18 +34,42 @@ ZWNJ_VOWEL = "ا"
 VOWELS = ("ا", "و", "ی", ZWNJ)
 
 
+def perdt_clitic_spelling(host: str, clitic: str, clitics: Iterable[str]) -> tuple[str, str]:
+    """A host and its pronominal clitic as UD PerDT spells them: after «ا»/«و» the clitic takes
+    the «ی» («جا» + «یش», «خودرو» + «یش»: all 14 such tokens of PerDT dev whose host is no
+    preposition), where iPerUDT mostly leaves it on the host («جای» + «ش»); a plural keeps it
+    («کارهای» + «ش»), and so does a host whose «ا» follows a ZWNJ. Other pairs are returned as
+    they are."""
+    stem = host[: -len(GLIDE)]
+    if (clitic in clitics and host.endswith(GLIDE) and stem.endswith(GLIDE_AFTER)
+            and not stem.endswith(PLURAL) and not stem[:-1].endswith(ZWNJ)):
+        return stem, GLIDE + clitic
+    return host, clitic
+
+
 @dataclass(frozen=True)
 class CliticSplitter:
     clitics: tuple[str, ...]
     copulas: tuple[str, ...]
     verb_prefixes: tuple[str, ...]
+    #: hosts that keep their «ی» before a clitic, as PerDT writes a preposition («برای» + «ش»)
+    prepositions: tuple[str, ...]
     #: hazm's lexicon and conjugations, read when the splitter is built (a second), not at its first token
     word_tags: Mapping[str, tuple[str, ...]] = field(default_factory=word_tags, repr=False)
     conjugations: Mapping[str, str] = field(default_factory=verb_conjugations, repr=False)
 
     @classmethod
-    def from_config(cls, clitics: Iterable[str], copulas: Iterable[str], verb_prefixes: Iterable[str]) -> "CliticSplitter":
-        return cls(tuple(clitics), tuple(copulas), tuple(verb_prefixes))
+    def from_config(cls, clitics: Iterable[str], copulas: Iterable[str], verb_prefixes: Iterable[str],
+                    prepositions: Iterable[str]) -> "CliticSplitter":
+        return cls(tuple(clitics), tuple(copulas), tuple(verb_prefixes), tuple(prepositions))
+
+    def perdt_spelling(self, words: list[str]) -> list[str]:
+        """The MWT expander's words of a token in PerDT's spelling: it learnt «جای» + «ش» from
+        iPerUDT's spelling as well and still writes it for hosts its training data lacks
+        (``perdt_clitic_spelling``); a preposition keeps its «ی»."""
+        if len(words) != 2 or words[0] in self.prepositions:
+            return words
+        return list(perdt_clitic_spelling(words[0], words[1], self.clitics))
 
     def split(self, token: str) -> list[str] | None:
         """The token's two words (host, clitic), or None where the rule does not apply."""

@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from pipeline.clitics import CliticSplitter
+from pipeline.clitics import CliticSplitter, perdt_clitic_spelling
 from pipeline.constants import SCHEMAS_DIR
 
 
@@ -41,3 +41,26 @@ def test_noun_and_clitic_are_split_as_ud_perdt_spells_them(splitter, token, word
 ])
 def test_words_verbs_and_unknown_hosts_stay_whole(splitter, token):
     assert splitter.split(token) is None
+
+
+@pytest.mark.parametrize(("host", "clitic", "spelled"), [
+    ("جای", "ش", ("جا", "یش")),  # iPerUDT's spelling, in PerDT's
+    ("خودروی", "شان", ("خودرو", "یشان")),
+    ("جا", "یش", ("جا", "یش")),  # already PerDT's
+    ("کارهای", "ش", ("کارهای", "ش")),  # a plural keeps its «ی»
+    ("ره\u200cای", "شان", ("ره\u200cای", "شان")),  # «ا» after a ZWNJ: no glide
+    ("کتاب", "ش", ("کتاب", "ش")),
+    ("جای", "را", ("جای", "را")),  # not a pronominal clitic
+])
+def test_iperudt_clitics_are_respelled_as_perdt_spells_them(splitter, host, clitic, spelled):
+    assert perdt_clitic_spelling(host, clitic, splitter.clitics) == spelled
+
+
+@pytest.mark.parametrize(("words", "spelled"), [
+    (["خودروی", "ش"], ["خودرو", "یش"]),
+    (["برای", "ش"], ["برای", "ش"]),  # a preposition of schemas/mwt.yaml keeps its «ی»
+    (["کتاب", "ش"], ["کتاب", "ش"]),
+    (["در", "بیاور", "م"], ["در", "بیاور", "م"]),  # only host + clitic tokens
+])
+def test_the_mwt_expanders_words_are_spelled_as_perdt_spells_them(splitter, words, spelled):
+    assert splitter.perdt_spelling(words) == spelled

@@ -2,7 +2,9 @@
 
 UD: PerDT dev (minus a held-out tuning slice at its end) plus iPerUDT (all splits). iPerUDT's
 Bijankhan-style XPOS is replaced by ``_``, its ``past#present`` verb lemmas by the past stem as
-PerDT writes them, and its invalid relation ``discourse:top/foc`` by ``discourse``. Seraji is left out: it has no PROPN and other deprel subtypes.
+PerDT writes them, its invalid relation ``discourse:top/foc`` by ``discourse``, and its clitics
+after «ا»/«و» are spelled as PerDT spells them («جای» + «ش» -> «جا» + «یش»). Seraji is left out:
+it has no PROPN and other deprel subtypes.
 NER: Arman folds 1 and 2, PEYMA train and ParsTwiNER train, mapped to one label set; tuned on
 PEYMA dev and ParsTwiNER dev; Arman fold 3 is the held-out test set.
 """
@@ -15,7 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline import conllu
+from pipeline.clitics import perdt_clitic_spelling
 from pipeline.normalization import TextNormalizer
+from pipeline.stages.mwt import SplitMultiwordTokens
 from pipeline.stages.tag import ud_deprel
 from pipeline.tag_dictionary import Analysis
 from pipeline.verb_lemmas import STEM_SEPARATOR, VERB_STEMS_HEADER, VERB_UPOS
@@ -27,6 +31,7 @@ NER_TRAIN = ("ner/arman/test_fold1.txt", "ner/arman/test_fold2.txt", "ner/peyma/
 NER_DEV = ("ner/peyma/dev.txt", "ner/parstwiner/dev.txt")
 NER_TEST = ("ner/arman/test_fold3.txt",)
 RAW_TEXT = ("raw/perdt_train_sentences.txt", "raw/seraji_train_sentences.txt")
+PREPOSITION = "ADP"
 
 
 class TrainingForms:
@@ -42,6 +47,7 @@ class TrainingForms:
 
 def _ud_sentences(path: Path, forms: TrainingForms, informal: bool) -> list[conllu.Sentence]:
     sentences = conllu.read(path, strict=False)  # iPerUDT lacks the final blank line
+    clitics = SplitMultiwordTokens.load_config()["clitic_split"]["clitics"]
     for sentence in sentences:
         for row in sentence.rows:
             row[conllu.FORM] = forms(row[conllu.FORM])
@@ -49,7 +55,28 @@ def _ud_sentences(path: Path, forms: TrainingForms, informal: bool) -> list[conl
                 row[conllu.XPOS] = "_"
                 row[conllu.LEMMA] = row[conllu.LEMMA].split("#")[0] or row[conllu.LEMMA]
                 row[conllu.DEPREL] = ud_deprel(row[conllu.DEPREL])
+        if informal:
+            _spell_clitics_as_perdt(sentence, clitics)
     return sentences
+
+
+def _spell_clitics_as_perdt(sentence: conllu.Sentence, clitics: list[str]) -> None:
+    """A two-word token of a host and its pronominal clitic in PerDT's spelling («جای» + «ش» ->
+    «جا» + «یش», ``perdt_clitic_spelling``), so that the MWT expander learns one convention; a
+    preposition keeps its «ی» («برای» + «ش»), as in PerDT."""
+    rows = sentence.rows
+    for index, row in enumerate(rows):
+        first, _, last = row[conllu.ID].partition("-")
+        if not last or int(last) != int(first) + 1 or index + 2 >= len(rows):
+            continue
+        host, clitic = rows[index + 1], rows[index + 2]
+        if host[conllu.UPOS] == PREPOSITION:
+            continue
+        spelled = perdt_clitic_spelling(host[conllu.FORM], clitic[conllu.FORM], clitics)
+        if spelled[0] != host[conllu.FORM]:
+            if host[conllu.LEMMA] == host[conllu.FORM]:
+                host[conllu.LEMMA] = spelled[0]
+            host[conllu.FORM], clitic[conllu.FORM] = spelled
 
 
 def write_ud(data_dir: Path, out_dir: Path, forms: TrainingForms, heldout: int,

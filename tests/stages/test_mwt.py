@@ -33,6 +33,13 @@ def test_clitics_the_tokenizer_leaves_on_a_noun_are_split_by_the_lexicon_rule(an
     assert ranges(sentence) == {"کلاهش": ["کلاه", "ش"], "دردم": ["درد", "م"], "جایم": ["جا", "یم"]}
 
 
+def test_a_clitic_after_a_vowel_takes_the_glide_except_after_a_preposition(annotate_words):
+    # the MWT expander writes «خودروی» + «ش» (iPerUDT's spelling); PerDT writes «خودرو» + «یش»
+    sentence, = annotate_words("خودرویش را برایش خریدم و کارهایش را کردم.", "mwt-glide")
+    assert ranges(sentence) == {"خودرویش": ["خودرو", "یش"], "برایش": ["برای", "ش"],
+                                "کارهایش": ["کارهای", "ش"]}
+
+
 def test_surface_tokens_sentences_and_text_are_unchanged(annotate, split):
     tokens_only = annotate(TEXT, "mwt-test")
     assert [[row[conllu.FORM] for row in s.tokens()] for s in split] == \

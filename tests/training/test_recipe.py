@@ -48,6 +48,22 @@ def test_iperudt_is_written_in_perdt_conventions(tmp_path):
     assert rows[3][conllu.LEMMA] == "کرد" and rows[2][conllu.DEPREL] == "discourse"
 
 
+def test_iperudt_clitics_after_a_vowel_are_spelled_as_perdt_spells_them(tmp_path):
+    root = write_ud_data(tmp_path / "data")
+    clitics = ("# sent_id = i2\n1-2\tجایش\t_\t_\t_\t_\t_\t_\t_\t_\n1\tجای\tجای\tNOUN\t_\t_\t0\troot\t_\t_\n"
+               "2\tش\tاو\tPRON\t_\t_\t1\tnmod:poss\t_\t_\n3-4\tبرایش\t_\t_\t_\t_\t_\t_\t_\t_\n"
+               "3\tبرای\tبرای\tADP\t_\t_\t4\tcase\t_\t_\n4\tش\tاو\tPRON\t_\t_\t1\tnmod\t_\t_\n"
+               "5-6\tکارهایش\t_\t_\t_\t_\t_\t_\t_\t_\n5\tکارهای\tکار\tNOUN\t_\t_\t1\tconj\t_\t_\n"
+               "6\tش\tاو\tPRON\t_\t_\t5\tnmod:poss\t_\t_\n\n")
+    (root / data.UD_IPERUDT[0]).write_text(IPERUDT + clitics, encoding="utf-8")
+    paths = data.write_ud(root, tmp_path, str, heldout=2, perdt_weight=1)
+    sentence = conllu.read(paths["train-iperudt"])[1]
+    words = [(row[conllu.FORM], row[conllu.LEMMA]) for row in sentence.words()]
+    # the noun's clitic takes the «ی»; a preposition and a plural keep it on the host
+    assert words == [("جا", "جا"), ("یش", "او"), ("برای", "برای"), ("ش", "او"), ("کارهای", "کار"), ("ش", "او")]
+    assert [row[conllu.FORM] for row in sentence.tokens()] == ["جایش", "برایش", "کارهایش"]
+
+
 def test_verb_stems_take_iperudts_most_frequent_present_stem(tmp_path):
     root = write_ud_data(tmp_path / "data")
     extra = "# sent_id = i2\n1\tمیکرد\tکرد#کرد\tVERB\t_\t_\t0\troot\t_\t_\n\n"
