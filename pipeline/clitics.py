@@ -91,11 +91,10 @@ class CliticSplitter:
         after_zwnj = ZWNJ_VOWEL + clitic if len(clitic) == 1 else clitic
         if token.endswith(ZWNJ + after_zwnj):
             yield token[: -len(after_zwnj)], after_zwnj
-        glided = GLIDE + clitic
-        host = token[: -len(glided)]
-        if token.endswith(glided) and host.endswith(GLIDE_AFTER) and not host.endswith(PLURAL):
-            yield host, glided
         if token.endswith(clitic) and not token.endswith(ZWNJ + clitic):
+            glided = perdt_clitic_spelling(token[: -len(clitic)], clitic, (clitic,))
+            if glided[1] != clitic:
+                yield glided
             yield token[: -len(clitic)], clitic
 
     def is_verb(self, token: str) -> bool:
