@@ -1,7 +1,9 @@
 """Normalisation of Persian text, chunk by chunk, with an alignment back to the original.
 
 A document is cut into *chunks* (maximal runs of characters that are not whitespace, control
-characters, invisible format characters or HTML markup) and *gaps* (everything else). Each chunk
+characters, invisible format characters or HTML markup) and *gaps* (everything else). The
+joiners ZWNJ and ZWJ belong to the words they join; a run of nothing but joiners, standing alone
+between gaps, joins nothing and is gap too. Each chunk
 is normalised on its own by hazm's ``Normalizer`` followed by the ZWNJ repair, and keeps the
 edit script from its original characters to its normalised ones. Because nothing is normalised
 across a gap, every token found later lies inside one chunk and can be traced back to the exact
@@ -26,6 +28,11 @@ GAP = re.compile(
     re.DOTALL,
 )
 PARAGRAPH_BREAK = re.compile(r"[\n\r\u2028\u2029]")
+JOINERS = ZWNJ + "\u200d"
+# The normaliser writes digits and their separators in Persian («10.7» -> «۱۰٫۷»); the edit script
+# is computed on both sides folded to one spelling, so each digit still aligns with its original.
+ALIGNMENT_FOLD = str.maketrans({**{chr(zero + digit): str(digit) for zero in (0x6F0, 0x660) for digit in range(10)},
+                                "٫": ".", "٬": ",", "٪": "%"})
 
 #: One step of the edit script from original to normalised text: ``(tag, i1, i2, j1, j2)`` as in
 #: ``difflib.SequenceMatcher.get_opcodes`` with the tag's first letter (e/r/i/d).
@@ -77,7 +84,7 @@ def split_chunks(text: str) -> list[tuple[int, int]]:
         position = gap.end()
     if position < len(text):
         spans.append((position, len(text)))
-    return spans
+    return [(start, end) for start, end in spans if text[start:end].strip(JOINERS)]
 
 
 class TextNormalizer:
@@ -107,7 +114,8 @@ class TextNormalizer:
             norm = PERSIAN_WORD.sub(self._repair_match, norm)
         if norm == original:
             return norm, None
-        matcher = difflib.SequenceMatcher(None, original, norm, autojunk=False)
+        matcher = difflib.SequenceMatcher(None, original.translate(ALIGNMENT_FOLD), norm.translate(ALIGNMENT_FOLD),
+                                          autojunk=False)
         opcodes = tuple((tag[0], i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes())
         return norm, opcodes
 

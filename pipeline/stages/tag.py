@@ -5,8 +5,10 @@ every syntactic word, giving stanza the words as the models see them
 (``Sentence.normalized_words``) as pretokenised sentences; FORM and MISC stay as they are.
 Sentences of many documents go through stanza together. Models: the shipped ones in
 ``models/fa-small`` or, with ``--models official``, stanza's published ones (schemas/tag.yaml).
-With the shipped models, the tag dictionary of their training data (``pipeline/tag_dictionary.py``)
-corrects the tagger's UPOS, XPOS and FEATS before the lemmatizer and the parser read them.
+Before the lemmatizer and the parser read the tagger's UPOS, XPOS and FEATS, a word made only of
+punctuation marks or symbols gets UD's PUNCT or SYM (``pipeline/punctuation.py``), and, with the
+shipped models, the tag dictionary of their training data (``pipeline/tag_dictionary.py``)
+corrects the others.
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ from pipeline.constants import (
     VERB_STEMS_PATH,
     ZWNJ,
 )
+from pipeline.punctuation import PunctuationTags
 from pipeline.stages.stanza_stage import StanzaStage
-from pipeline.tag_dictionary import TagDictionary
+from pipeline.tag_dictionary import Analysis, TagDictionary
 from pipeline.verb_lemmas import VerbLemmas
 
 UD_DEPREL = re.compile(r"[a-z]+(:[a-z]+)?")
@@ -64,28 +67,34 @@ class Tag(StanzaStage):
     config_file = "tag.yaml"
     processors = ["pos", "lemma", "depparse"]
     code_modules = (*StanzaStage.code_modules, "pipeline.verb_lemmas", "pipeline.hazm_resources",
-                    "pipeline.tag_dictionary")
+                    "pipeline.tag_dictionary", "pipeline.punctuation")
     resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in
                       ("tagger.pt", "lemmatizer.pt", "parser.pt", "pretrain.pt", VERB_STEMS_PATH.name,
                        TAG_DICTIONARY_PATH.name))
 
-    def __init__(self, models: str, batch_size: int, documents_per_batch: int, tag_dictionary: dict) -> None:
+    def __init__(self, models: str, batch_size: int, documents_per_batch: int, tag_dictionary: dict,
+                 punctuation: dict) -> None:
         super().__init__(models, batch_size, documents_per_batch)
         self.verb_lemmas = VerbLemmas.shipped()
         self.tag_dictionary = (TagDictionary.load(TAG_DICTIONARY_PATH, **tag_dictionary)
                                if models == MODELS_SHIPPED else None)
+        self.punctuation = PunctuationTags(**punctuation)
 
     def stanza_input(self, sentence: conllu.Sentence) -> list[str]:
         # the syntactic words: multiword tokens are tagged and parsed as the words they split into,
         # without the ZWNJ a word keeps before its clitic (the models learnt normalised words)
         return [word.strip(ZWNJ) or word for word in sentence.normalized_words()]
 
+    def corrected_analysis(self, word: str, upos: str) -> Analysis | None:
+        """The analysis to write instead of the tagger's, or None to keep the tagger's."""
+        if punctuation := self.punctuation.analysis(word):
+            return punctuation
+        return self.tag_dictionary.correct(word, upos) if self.tag_dictionary else None
+
     def analyse(self, sentences: list[conllu.Sentence]) -> list:
-        if self.tag_dictionary is None:
-            return super().analyse(sentences)
         document = self.pipeline([self.stanza_input(s) for s in sentences], processors="tokenize,pos")
         for word in document.iter_words():
-            if corrected := self.tag_dictionary.correct(word.text, word.upos):
+            if corrected := self.corrected_analysis(word.text, word.upos):
                 word.upos, word.xpos, word.feats = (None if value == "_" else value for value in corrected)
         return self.pipeline(document, processors="lemma,depparse").sentences
 

@@ -2,7 +2,9 @@
 
 Reads the normalised document (JSON with chunks) and writes CoNLL-U: one sentence per hazm
 sentence, one token per hazm word (``WordTokenizer(join_verb_parts=False)``, which splits
-punctuation as UD Persian does, but for runs such as «؟!», split here into one token per mark).
+punctuation as UD Persian does, but for runs such as «؟!», split here into one token per mark,
+and for numbers such as «31/10/1917» or «۱۲٫۵», which hazm cuts at the separator and UD Persian
+writes as one token).
 FORM is the original text of the token, byte for byte; the
 normalised form goes to ``MISC Norm`` where it differs; the characters between tokens go to
 ``SpaceAfter=No`` / ``SpacesAfter`` / ``SpacesBefore`` so the document can be rebuilt exactly.
@@ -55,34 +57,72 @@ class Tokenize(Stage):
     code_modules = ("pipeline.conllu", "pipeline.normalization")
     libraries = ("hazm",)
 
-    def __init__(self, join_abbreviations: bool, max_sentence_tokens: int, separate_marks: str) -> None:
+    def __init__(self, join_abbreviations: bool, max_sentence_tokens: int, separate_marks: str,
+                 number_separators: str, number_suffixes: str, edge_marks: str) -> None:
         self.words = WordTokenizer(join_verb_parts=False, join_abbreviations=join_abbreviations)
         self.separate_marks = frozenset(separate_marks)
+        self.number_separators = frozenset(number_separators)
+        self.number_suffixes = frozenset(number_suffixes)
+        self.edge_marks = edge_marks
         # hazm's sentence rule: a run of . ! ? ؟ ⸮ followed by whitespace ends a sentence
         self.sentence_end = SentenceTokenizer().pattern
         self.max_sentence_tokens = max_sentence_tokens
 
-    def split_mark_runs(self, words: list[str]) -> list[str]:
+    def split_marks(self, words: list[str]) -> list[str]:
         """hazm's words with each run of ``separate_marks`` (dots among them) split into one word
-        per mark, as UD Persian writes «!؟»."""
+        per mark, as UD Persian writes «!؟», and a number's final «.» or «:» split off (hazm keeps
+        digits and dots together, so «۱۳۹۰.» at the end of a sentence was one word that ended no
+        sentence); a run of dots (an ellipsis) stays whole. ``edge_marks`` at the start or end of a
+        word with letters are split off one by one («کتاب-» -> «کتاب» «-»), those inside kept."""
         split = []
         for word in words:
             marks = set(word)
+            number = word.rstrip(".:")
+            core = word.strip(self.edge_marks)
             if len(word) > 1 and marks & self.separate_marks and marks <= self.separate_marks | {"."}:
                 split.extend(word)
+            elif number != word and any(char.isdigit() for char in number):
+                tail = word[len(number):]
+                split.extend([number, tail] if set(tail) == {"."} else [number, *tail])
+            elif core != word and any(char.isalpha() for char in core):
+                start = word.index(core)
+                split.extend([*word[:start], core, *word[start + len(core):]])
             else:
                 split.append(word)
         return split
 
+    def join_numbers(self, pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Pieces of one chunk with each run digits, separator, digits (..., digits), and a
+        suffix such as «٪» after it, joined into one: «۳۱» «/» «۱۰» «/» «۱۹۱۷» -> «۳۱/۱۰/۱۹۱۷»,
+        «۵» «٪» -> «۵٪». A chunk holds no whitespace, so the run was written without spaces; spaces
+        the normaliser put in it are left out."""
+        joined: list[tuple[int, int, str]] = []
+        index = 0
+        while index < len(pieces):
+            start, end, word = pieces[index]
+            index += 1
+            while (word[-1].isdigit() and index + 1 < len(pieces) and pieces[index][2] in self.number_separators
+                   and pieces[index + 1][2].isdigit()):
+                end = pieces[index + 1][1]
+                word += pieces[index][2] + pieces[index + 1][2]
+                index += 2
+            if word[-1].isdigit() and index < len(pieces) and pieces[index][2] in self.number_suffixes:
+                end = pieces[index][1]
+                word += pieces[index][2]
+                index += 1
+            joined.append((start, end, word))
+        return joined
+
     def chunk_tokens(self, chunk: Chunk) -> list[Token]:
         """The tokens of one chunk; together their spans cover the whole chunk."""
         pieces, cursor = [], 0
-        for word in self.split_mark_runs(self.words.tokenize(chunk.norm)):
+        for word in self.split_marks(self.words.tokenize(chunk.norm)):
             found = chunk.norm.find(word, cursor)
             if found < 0:  # the tokenizer rewrote the text: keep the chunk whole
                 return [Token(chunk.start, chunk.end, chunk.norm)]
             pieces.append((found, found + len(word), word))
             cursor = found + len(word)
+        pieces = self.join_numbers(pieces)
         tokens: list[Token] = []
         for index, (norm_start, norm_end, word) in enumerate(pieces):
             start, _ = chunk.original_span(norm_start, norm_end)

@@ -51,6 +51,7 @@ def test_alignment_maps_inserted_zwnj_to_an_empty_span(stage):
 def test_split_chunks_offsets():
     assert split_chunks(" a  bc\n") == [(1, 2), (4, 6)]
     assert split_chunks("") == []
+    assert split_chunks("a \u200c\u200d b\u200c") == [(0, 1), (5, 7)]  # joiners alone are gap
 
 
 def test_unknown_and_missing_parameters_are_listed(tmp_path):
@@ -73,3 +74,12 @@ def test_bad_hazm_option_is_a_config_error(tmp_path):
     config["hazm"] = {"no_such_option": True}
     with pytest.raises(StageConfigError, match="bad hazm option"):
         Normalize(**config)
+
+
+def test_digits_the_normaliser_respells_align_one_by_one(stage):
+    [chunk] = chunks_of(stage, "10.7.")
+    assert chunk.norm.replace(" ", "") == "۱۰٫۷."
+    dot = chunk.norm.rindex(".")
+    assert chunk.original_span(dot, dot + 1) == (4, 5)
+    seven = chunk.norm.index("۷")
+    assert chunk.original_span(seven, seven + 1) == (3, 4)

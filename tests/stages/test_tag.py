@@ -101,3 +101,14 @@ def test_features_are_sorted_as_ud_requires(tagged):
                                               ("discourse:top/foc", "discourse")])
 def test_relations_are_written_as_ud_allows(deprel, expected):
     assert ud_deprel(deprel) == expected
+
+
+def test_marks_and_symbols_get_ud_classes_before_the_parser_reads_them(annotate_words):
+    # the shipped tagger, left alone, called «–» PROPN, «?» NOUN and the emoji NOUN
+    conll = conllu.format_sentences(annotate_words("سلام 😀 دوستان – خوبید?", "marks"))
+    sentence, = conllu.parse(Tag.from_config().process("marks", conll).output)
+    tags = {row[conllu.FORM]: (row[conllu.UPOS], row[conllu.XPOS], row[conllu.FEATS], row[conllu.LEMMA])
+            for row in sentence.words()}
+    assert tags["😀"] == ("SYM", "_", "_", "😀")
+    assert tags["–"] == tags["?"][:3] + ("–",) == ("PUNCT", "PUNC", "_", "–")
+    assert all(row[conllu.DEPREL] == "punct" for row in sentence.words() if row[conllu.FORM] in "–?")

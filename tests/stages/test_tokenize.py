@@ -58,7 +58,7 @@ def test_sentence_ends_follow_hazm(annotate):
 
 
 def test_long_sentence_is_cut_with_a_warning():
-    stage = Tokenize(join_abbreviations=False, max_sentence_tokens=4, separate_marks="!?؟")
+    stage = Tokenize.from_config(overrides={"max_sentence_tokens": 4})
     source = json.dumps({"id": "d", "text": "یک دو سه چهار پنج شش", "meta": {}})
     normalized = Normalize.from_config().process("d", source).output
     result = stage.process("d", normalized)
@@ -71,3 +71,31 @@ def test_text_that_normalises_to_nothing_keeps_its_characters(annotate):
     sentences = annotate("ـــ سلام")  # a run of tatweel vanishes in normalisation
     assert conllu.rebuild_text(sentences) == "ـــ سلام"
     assert forms(sentences[0]) == ["سلام"]
+
+
+def test_numbers_with_separators_stay_one_token_as_in_ud_persian(annotate):
+    [sentence] = annotate("در 31/10/1917 رشد 10.7 و ۱۲٫۵ و 5% و ۱,۰۰۰ بود و ساعت ۱۱:۳۰ و 3 / 5.")
+    assert forms(sentence) == ["در", "31/10/1917", "رشد", "10.7", "و", "۱۲٫۵", "و", "5%", "و", "۱,۰۰۰", "بود",
+                               "و", "ساعت", "۱۱:۳۰", "و", "3", "/", "5", "."]
+    assert conllu.misc_get(misc_of(sentence, "31/10/1917"), "Norm") == "۳۱/۱۰/۱۹۱۷"
+    assert conllu.misc_get(misc_of(sentence, "10.7"), "Norm") == "۱۰٫۷"
+
+
+def test_the_full_stop_after_a_number_is_its_own_token_and_ends_the_sentence(annotate):
+    sentences = annotate("در سال 1390. ما ساعت ۱۰:۳۰... رفتیم")  # an ellipsis ends no sentence
+    assert [forms(s) for s in sentences] == [["در", "سال", "1390", "."], ["ما", "ساعت", "۱۰:۳۰", "...", "رفتیم"]]
+    assert conllu.rebuild_text(sentences) == "در سال 1390. ما ساعت ۱۰:۳۰... رفتیم"
+
+
+def test_a_joiner_standing_alone_is_spacing_not_a_token(annotate):
+    text = "متن \u200c با \u200c\u200d نیم\u200cفاصله"
+    [sentence] = annotate(text)
+    assert forms(sentence) == ["متن", "با", "نیم\u200cفاصله"]
+    assert conllu.misc_get(misc_of(sentence, "متن"), "SpacesAfter") == "\\s\u200c\\s"  # joiners stay readable in MISC (schemas/conllu.md)
+    assert conllu.rebuild_text([sentence]) == text
+
+
+def test_a_hyphen_at_the_edge_of_a_word_is_its_own_token(annotate):
+    [sentence] = annotate("کتاب- لاتین و -اینتر و نیمه-شب.")
+    assert forms(sentence) == ["کتاب", "-", "لاتین", "و", "-", "اینتر", "و", "نیمه-شب", "."]
+    assert conllu.misc_get(misc_of(sentence, "کتاب"), "SpaceAfter") == "No"
