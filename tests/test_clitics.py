@@ -24,6 +24,9 @@ def splitter():
     ("اینجاست", ["اینجا", "ست"]),  # the copula after a vowel
     ("توست", ["تو", "ست"]),  # the copula first: not «توس» + «ت»
     ("روزهاست", ["روزها", "ست"]),  # after a plural
+    ("معتقدیم", ["معتقد", "یم"]),  # the copula's personal ending after an adjective
+    ("گرفتارند", ["گرفتار", "ند"]),
+    ("موظفید", ["موظف", "ید"]),
 ])
 def test_noun_and_clitic_are_split_as_ud_perdt_spells_them(splitter, token, words):
     assert splitter.split(token) == words
@@ -38,6 +41,8 @@ def test_noun_and_clitic_are_split_as_ud_perdt_spells_them(splitter, token, word
     "مرا",  # no noun host
     "دوست",  # a word of its own, not «دو» + «ست»
     "نشست",  # a verb, not «نش» + «ست»
+    "مهند",  # «مه» is too short an adjective to take «ند»
+    "خوردند",  # a verb form, not an adjective + «ند»
 ])
 def test_words_verbs_and_unknown_hosts_stay_whole(splitter, token):
     assert splitter.split(token) is None
