@@ -27,6 +27,17 @@ def test_words_that_only_end_like_a_clitic_stay_whole(split):
     assert ranges(split[2]) == {}  # «مردم» (people) is not «مرد» + «م»
 
 
+def test_perfect_verbs_stay_whole_but_a_noun_with_a_clitic_after_a_zwnj_is_split(annotate_words):
+    # in these sentences stanza's tokenizer splits «گرفته‌اند» and «داده‌ام» like «خانه‌ام»; PerDT
+    # writes them whole
+    first, second = annotate_words("وقتی می‌بیند همه یاد گرفته‌اند، می‌نشیند.\n"
+                                   "راجع به قولی که در خانه‌ام به کسی داده‌ام سهل‌انگاری نمی‌کنم.", "mwt-perfect")
+    assert ranges(first) == {}
+    assert ranges(second) == {"خانه‌ام": ["خانه‌", "ام"]}
+    assert ranges(annotate_words("معتقدیم که آنها گرفتارند.", "mwt-copula")[0]) == {
+        "معتقدیم": ["معتقد", "یم"], "گرفتارند": ["گرفتار", "ند"]}
+
+
 def test_clitics_the_tokenizer_leaves_on_a_noun_are_split_by_the_lexicon_rule(annotate_words):
     # stanza's tokenizer leaves «کلاهش», «دردم» and «جایم» whole (pipeline/clitics.py splits them)
     sentence, = annotate_words("پسر کلاهش را برداشت و از دردم در جایم گفت.", "mwt-clitics")
