@@ -73,7 +73,8 @@ class Tokenize(Stage):
         per mark, as UD Persian writes «!؟», and a number's final «.» or «:» split off (hazm keeps
         digits and dots together, so «۱۳۹۰.» at the end of a sentence was one word that ended no
         sentence); a run of dots (an ellipsis) stays whole. ``edge_marks`` at the start or end of a
-        word with letters are split off one by one («کتاب-» -> «کتاب» «-»), those inside kept."""
+        word with letters are split off one by one («کتاب-» -> «کتاب» «-», «گفت…» -> «گفت» «…»),
+        those inside kept."""
         split = []
         for word in words:
             marks = set(word)

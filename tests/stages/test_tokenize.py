@@ -95,7 +95,8 @@ def test_a_joiner_standing_alone_is_spacing_not_a_token(annotate):
     assert conllu.rebuild_text([sentence]) == text
 
 
-def test_a_hyphen_at_the_edge_of_a_word_is_its_own_token(annotate):
-    [sentence] = annotate("کتاب- لاتین و -اینتر و نیمه-شب.")
-    assert forms(sentence) == ["کتاب", "-", "لاتین", "و", "-", "اینتر", "و", "نیمه-شب", "."]
+def test_a_hyphen_or_ellipsis_at_the_edge_of_a_word_is_its_own_token(annotate):
+    [sentence] = annotate("کتاب- لاتین و -اینتر و نیمه-شب گفت… و دوشیدم٬ text, “نقل”.")
+    assert forms(sentence) == ["کتاب", "-", "لاتین", "و", "-", "اینتر", "و", "نیمه-شب", "گفت", "…", "و", "دوشیدم",
+                               "٬", "text", ",", "“", "نقل", "”", "."]
     assert conllu.misc_get(misc_of(sentence, "کتاب"), "SpaceAfter") == "No"
