@@ -6,8 +6,8 @@ every syntactic word, giving stanza the words as the models see them
 Sentences of many documents go through stanza together. Models: the shipped ones in
 ``models/fa-small`` or, with ``--models official``, stanza's published ones (schemas/tag.yaml).
 Before the lemmatizer and the parser read the tagger's UPOS, XPOS and FEATS, a word made only of
-punctuation marks or symbols gets UD's PUNCT or SYM (``pipeline/punctuation.py``), and, with the
-shipped models, the tag dictionary of their training data (``pipeline/tag_dictionary.py``)
+punctuation marks or symbols gets UD's PUNCT or SYM and a word in another script PerDT's analysis
+of foreign words (``pipeline/character_tags.py``), and, with the shipped models, the tag dictionary of their training data (``pipeline/tag_dictionary.py``)
 corrects the others.
 """
 
@@ -33,7 +33,7 @@ from pipeline.constants import (
     VERB_STEMS_PATH,
     ZWNJ,
 )
-from pipeline.punctuation import PunctuationTags
+from pipeline.character_tags import CharacterTags, is_foreign
 from pipeline.stages.stanza_stage import StanzaStage
 from pipeline.tag_dictionary import Analysis, TagDictionary
 from pipeline.verb_lemmas import VerbLemmas
@@ -46,10 +46,11 @@ def _value(value: object) -> str:
 
 
 def lemma(form: str, predicted: str | None) -> str:
-    """The lemma to write: a form with no letters (digits, punctuation) is its own lemma, as
-    written, as UD Persian has it (the seq2seq lemmatizer sees normalised digits and quotes and
-    can garble numbers); a ZWNJ never starts or ends a lemma."""
-    if not any(char.isalpha() for char in form):
+    """The lemma to write: a form with no letters (digits, punctuation) or in another script
+    («MRI») is its own lemma, as written, as UD Persian has it (the seq2seq lemmatizer sees
+    normalised digits and quotes and can garble numbers and foreign words); a ZWNJ never starts or
+    ends a lemma."""
+    if not any(char.isalpha() for char in form) or is_foreign(form):
         return form
     return _value((predicted or "").strip(ZWNJ))
 
@@ -67,18 +68,18 @@ class Tag(StanzaStage):
     config_file = "tag.yaml"
     processors = ["pos", "lemma", "depparse"]
     code_modules = (*StanzaStage.code_modules, "pipeline.verb_lemmas", "pipeline.hazm_resources",
-                    "pipeline.tag_dictionary", "pipeline.punctuation")
+                    "pipeline.tag_dictionary", "pipeline.character_tags")
     resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in
                       ("tagger.pt", "lemmatizer.pt", "parser.pt", "pretrain.pt", VERB_STEMS_PATH.name,
                        TAG_DICTIONARY_PATH.name))
 
     def __init__(self, models: str, batch_size: int, documents_per_batch: int, tag_dictionary: dict,
-                 punctuation: dict) -> None:
+                 character_tags: dict) -> None:
         super().__init__(models, batch_size, documents_per_batch)
         self.verb_lemmas = VerbLemmas.shipped()
         self.tag_dictionary = (TagDictionary.load(TAG_DICTIONARY_PATH, **tag_dictionary)
                                if models == MODELS_SHIPPED else None)
-        self.punctuation = PunctuationTags(**punctuation)
+        self.character_tags = CharacterTags(**character_tags)
 
     def stanza_input(self, sentence: conllu.Sentence) -> list[str]:
         # the syntactic words: multiword tokens are tagged and parsed as the words they split into,
@@ -87,8 +88,8 @@ class Tag(StanzaStage):
 
     def corrected_analysis(self, word: str, upos: str) -> Analysis | None:
         """The analysis to write instead of the tagger's, or None to keep the tagger's."""
-        if punctuation := self.punctuation.analysis(word):
-            return punctuation
+        if settled := self.character_tags.analysis(word):
+            return settled
         return self.tag_dictionary.correct(word, upos) if self.tag_dictionary else None
 
     def analyse(self, sentences: list[conllu.Sentence]) -> list:

@@ -103,12 +103,15 @@ def test_relations_are_written_as_ud_allows(deprel, expected):
     assert ud_deprel(deprel) == expected
 
 
-def test_marks_and_symbols_get_ud_classes_before_the_parser_reads_them(annotate_words):
-    # the shipped tagger, left alone, called «–» PROPN, «?» NOUN and the emoji NOUN
-    conll = conllu.format_sentences(annotate_words("سلام 😀 دوستان – خوبید?", "marks"))
-    sentence, = conllu.parse(Tag.from_config().process("marks", conll).output)
+def test_marks_symbols_and_foreign_words_get_their_classes_before_the_parser_reads_them(annotate_words):
+    # the shipped tagger, left alone, called «–» PROPN, «?» NOUN, the emoji NOUN and «all» VERB
+    text = "سلام 😀 دوستان – خوبید? This is only English text, no Persian at all."
+    conll = conllu.format_sentences(annotate_words(text, "marks"))
+    words = [row for sentence in conllu.parse(Tag.from_config().process("marks", conll).output)
+             for row in sentence.words()]
     tags = {row[conllu.FORM]: (row[conllu.UPOS], row[conllu.XPOS], row[conllu.FEATS], row[conllu.LEMMA])
-            for row in sentence.words()}
+            for row in words}
     assert tags["😀"] == ("SYM", "_", "_", "😀")
     assert tags["–"] == tags["?"][:3] + ("–",) == ("PUNCT", "PUNC", "_", "–")
-    assert all(row[conllu.DEPREL] == "punct" for row in sentence.words() if row[conllu.FORM] in "–?")
+    assert all(row[conllu.DEPREL] == "punct" for row in words if row[conllu.FORM] in "–?")
+    assert tags["all"] == ("PROPN", "N_IANM", "Number=Sing", "all")
