@@ -11,7 +11,9 @@ mistake, nouns in «ـش»/«ـم» such as «گسترش» or «چهارم» spl
 lexicon lists as a word and that the MWT expander never saw split in its training data stays
 whole (on the held-out PerDT dev slice this raises Words F1 from 98.42 to 99.02); so does a verb
 form with a ZWNJ that hazm conjugates, such as the perfect «گرفته‌اند», which the tokenizer splits
-like a noun with «ـ‌ام» (PerDT dev writes all 132 of its tokens of them whole). A token it
+like a noun with «ـ‌ام» (PerDT dev writes all 132 of its tokens of them whole), and the tokens of
+``whole_tokens`` in ``schemas/mwt.yaml``, which PerDT writes as one word and iPerUDT splits
+(«اینکه»). A token it
 left whole that is a noun of hazm's lexicon plus a pronominal clitic, or a word plus the copula
 «ست», is split by the rule of ``pipeline/clitics.py``, which reads them from ``schemas/mwt.yaml``;
 a clitic after «ا»/«و» is spelled as PerDT spells it («خودرو» + «یش», not «خودروی» + «ش»).
@@ -101,17 +103,19 @@ class SplitMultiwordTokens(StanzaStage):
     code_modules = (*StanzaStage.code_modules, "pipeline.clitics", "pipeline.hazm_resources")
     libraries = ("stanza", "torch", "hazm")  # hazm: its word list guards the splits
 
-    def __init__(self, models: str, batch_size: int, documents_per_batch: int, clitic_split: dict) -> None:
+    def __init__(self, models: str, batch_size: int, documents_per_batch: int, whole_tokens: list[str],
+                 clitic_split: dict) -> None:
         super().__init__(models, batch_size, documents_per_batch)
+        self.whole_tokens = frozenset(whole_tokens)
         self.clitics = CliticSplitter.from_config(**clitic_split)
 
     @cached_property
     def whole_words(self) -> frozenset[str]:
-        """Words of hazm's lexicon that the MWT expander's training data never split, and the
-        verb forms with a ZWNJ that hazm conjugates («گرفته‌اند», «می‌روم»)."""
+        """Words of hazm's lexicon that the MWT expander's training data never split, the verb
+        forms with a ZWNJ that hazm conjugates («گرفته‌اند», «می‌روم») and ``whole_tokens``."""
         seen_split = self.pipeline.processors["mwt"].trainer.expansion_dict
         zwnj_verbs = frozenset(form for form in verb_conjugations() if ZWNJ in form)
-        return (frozenset(word_tags()) - frozenset(seen_split)) | zwnj_verbs
+        return (frozenset(word_tags()) - frozenset(seen_split)) | zwnj_verbs | self.whole_tokens
 
     def analyse(self, sentences: list[conllu.Sentence]) -> list:
         texts = [sentence_text(sentence)[0] for sentence in sentences]

@@ -38,6 +38,12 @@ def test_perfect_verbs_stay_whole_but_a_noun_with_a_clitic_after_a_zwnj_is_split
         "معتقدیم": ["معتقد", "یم"], "گرفتارند": ["گرفتار", "ند"]}
 
 
+def test_tokens_perdt_writes_as_one_word_stay_whole(annotate_words):
+    # stanza's tokenizer learnt «این» + «که» and «کم‌» + «کم» from iPerUDT; PerDT writes one word
+    sentence, = annotate_words("اینکه کم‌کم هوا سرد شد را دیدم.", "mwt-whole")
+    assert ranges(sentence) == {}
+
+
 def test_clitics_the_tokenizer_leaves_on_a_noun_are_split_by_the_lexicon_rule(annotate_words):
     # stanza's tokenizer leaves «کلاهش», «دردم» and «جایم» whole (pipeline/clitics.py splits them)
     sentence, = annotate_words("پسر کلاهش را برداشت و از دردم در جایم گفت.", "mwt-clitics")
