@@ -11,6 +11,7 @@ noun's plural, as in «خداست», «اوست», «روزهاست» («توس�
 the copula's personal endings («یم», «ید», «ند») from an adjective of hazm's lexicon: «معتقدیم» is
 «معتقد» + «یم» (all 8 such tokens of PerDT dev that stanza's tokenizer leaves whole, and 9 of
 Seraji dev; none split wrongly in either).
+A token of ``fixed`` is always split as listed there («مرا» = «م» + «را»).
 Applied to every gold token of UD PerDT dev, the rule splits 253 tokens as PerDT does and 8
 otherwise (half of them tokens PerDT itself leaves whole elsewhere: «اطرافتان»).
 """
@@ -62,14 +63,18 @@ class CliticSplitter:
     verb_prefixes: tuple[str, ...]
     #: hosts that keep their «ی» before a clitic, as PerDT writes a preposition («برای» + «ش»)
     prepositions: tuple[str, ...]
+    #: tokens always split so («مرا»: «م» + «را»)
+    fixed: Mapping[str, list[str]] = field(default_factory=dict)
     #: hazm's lexicon and conjugations, read when the splitter is built (a second), not at its first token
     word_tags: Mapping[str, tuple[str, ...]] = field(default_factory=word_tags, repr=False)
     conjugations: Mapping[str, str] = field(default_factory=verb_conjugations, repr=False)
 
     @classmethod
     def from_config(cls, clitics: Iterable[str], copulas: Iterable[str], adjective_copulas: Iterable[str],
-                    verb_prefixes: Iterable[str], prepositions: Iterable[str]) -> "CliticSplitter":
-        return cls(tuple(clitics), tuple(copulas), tuple(adjective_copulas), tuple(verb_prefixes), tuple(prepositions))
+                    verb_prefixes: Iterable[str], prepositions: Iterable[str],
+                    fixed: Mapping[str, list[str]]) -> "CliticSplitter":
+        return cls(tuple(clitics), tuple(copulas), tuple(adjective_copulas), tuple(verb_prefixes), tuple(prepositions),
+                   dict(fixed))
 
     def perdt_spelling(self, words: list[str]) -> list[str]:
         """The MWT expander's words of a token in PerDT's spelling: it learnt «جای» + «ش» from
@@ -81,6 +86,8 @@ class CliticSplitter:
 
     def split(self, token: str) -> list[str] | None:
         """The token's two words (host, clitic), or None where the rule does not apply."""
+        if token in self.fixed:
+            return list(self.fixed[token])
         if self.word_tags.get(token, UNKNOWN_TAG) != UNKNOWN_TAG or self.is_verb(token):
             return None
         for copula in self.copulas:

@@ -38,6 +38,12 @@ def test_perfect_verbs_stay_whole_but_a_noun_with_a_clitic_after_a_zwnj_is_split
         "معتقدیم": ["معتقد", "یم"], "گرفتارند": ["گرفتار", "ند"]}
 
 
+def test_a_token_split_in_three_stays_whole_and_mara_is_always_split(annotate_words):
+    # stanza cuts the name «هاچیکو» into «ها» + «چیک» + «و», and leaves this «مرا» whole
+    sentence, = annotate_words("مرا ببخشید که هاچیکو یک روز به ایستگاه می‌آید.", "mwt-three")
+    assert ranges(sentence) == {"مرا": ["م", "را"]}
+
+
 def test_tokens_perdt_writes_as_one_word_stay_whole(annotate_words):
     # stanza's tokenizer learnt «این» + «که» and «کم‌» + «کم» from iPerUDT; PerDT writes one word
     sentence, = annotate_words("اینکه کم‌کم هوا سرد شد را دیدم.", "mwt-whole")
