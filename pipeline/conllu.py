@@ -96,10 +96,9 @@ class Sentence:
         return [normalized_form(row) for row in self.tokens()]
 
     def normalized_words(self) -> list[str]:
-        """The syntactic words as models see them: a word of a multiword token is its FORM (the
-        split of the normalised token), any other word its normalised form."""
-        return [normalized_form(word) if word is token else word[FORM]
-                for token, words in self.token_words() for word in words]
+        """The syntactic words as models see them: their normalised forms (MISC ``Norm``, else
+        FORM; a word of a multiword token has its own, the split of the normalised token)."""
+        return [normalized_form(word) for word in self.words()]
 
     def word_spaces(self) -> list[bool]:
         """Whether whitespace follows each word: none inside a multiword token."""

@@ -35,7 +35,7 @@ from functools import cached_property
 
 from pipeline import conllu
 from pipeline.clitics import CliticSplitter
-from pipeline.constants import CAP_NORM, CAP_SENTENCES, CAP_TOKENS, CAP_WORDS, SHIPPED_MODELS_DIR, ZWNJ
+from pipeline.constants import CAP_NORM, CAP_SENTENCES, CAP_TOKENS, CAP_WORDS, MISC_NORM, SHIPPED_MODELS_DIR, ZWNJ
 from pipeline.hazm_resources import verb_conjugations, word_tags
 from pipeline.stages.stanza_stage import StanzaStage
 
@@ -77,9 +77,28 @@ def keep_junction_zwnj(token: str, words: list[str]) -> list[str]:
     return kept
 
 
+def original_spelling(form: str, words: list[str]) -> list[str]:
+    """The words of a multiword token cut from its original FORM where they spell it but for
+    ZWNJs the normaliser put in: «همکلاسم» is «همکلاس» + «م», not the repaired «هم‌کلاس» + «م», as UD
+    PerDT writes the words of a token (they are its pieces). Other words («مرا»: «من» + «را», or a
+    token the normaliser respelled otherwise) stay as they are."""
+    pieces, position = [], 0
+    for word in words:
+        start = position
+        for char in word:
+            if form.startswith(char, position):
+                position += 1
+            elif char != ZWNJ:
+                return words
+        pieces.append(form[start:position])
+    return pieces if position == len(form) and all(pieces) else words
+
+
 def split_rows(sentence: conllu.Sentence, splits: dict[int, list[str]]) -> None:
     """Rewrites the rows: token ``index`` (0-based) becomes a range over the words ``splits``
-    gives it; all words are numbered again."""
+    gives it (as the models read them), each written with its original spelling
+    (``original_spelling``) and, where that differs, the models' one in MISC ``Norm``; all words
+    are numbered again."""
     rows: list[list[str]] = []
     number = 0
     for index, row in enumerate(sentence.tokens()):
@@ -91,7 +110,9 @@ def split_rows(sentence: conllu.Sentence, splits: dict[int, list[str]]) -> None:
         first = number + 1
         number += len(words)
         rows.append([f"{first}-{number}", *row[1:]])
-        rows.extend([str(first + offset), word, *["_"] * 8] for offset, word in enumerate(words))
+        for offset, (form, word) in enumerate(zip(original_spelling(row[conllu.FORM], words), words)):
+            misc = conllu.misc_set("_", MISC_NORM, conllu.escape_misc_value(word)) if form != word else "_"
+            rows.append([str(first + offset), form, *["_"] * 7, misc])
     sentence.rows = rows
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline import conllu
-from pipeline.stages.mwt import keep_junction_zwnj, sentence_text, split_rows
+from pipeline.stages.mwt import keep_junction_zwnj, original_spelling, sentence_text, split_rows
 
 TEXT = "او کتابش را به من داد.\nخودشان گفتند که دوستانم آمدند.\nمردم در تهران زندگی می‌کنند."
 
@@ -84,6 +84,26 @@ def test_split_rows_keeps_the_token_misc_on_the_range():
         ["1-2", "کتابش", "SpaceAfter=No"], ["1", "کتاب", "_"], ["2", "ش", "_"], ["3", ".", "_"]]
     assert sentence.normalized_words() == ["کتاب", "ش", "."]
     assert sentence.word_spaces() == [False, False, True]
+
+
+def test_words_are_written_as_the_token_spells_them_and_read_as_normalised():
+    # «همکلاسم»: the ZWNJ repair wrote «هم‌کلاسم», split «هم‌کلاس» + «م»; PerDT's words are its pieces
+    [sentence] = conllu.parse("1\tهمکلاسم\t_\t_\t_\t_\t_\t_\t_\tNorm=هم\u200cکلاسم\n\n")
+    split_rows(sentence, {0: ["هم\u200cکلاس", "م"]})
+    assert [row[:2] + row[9:] for row in sentence.rows] == [
+        ["1-2", "همکلاسم", "Norm=هم\u200cکلاسم"], ["1", "همکلاس", "Norm=هم\u200cکلاس"], ["2", "م", "_"]]
+    assert sentence.normalized_words() == ["هم\u200cکلاس", "م"]
+
+
+@pytest.mark.parametrize(("form", "words", "spelled"), [
+    ("همکلاسم", ["هم\u200cکلاس", "م"], ["همکلاس", "م"]),  # a ZWNJ the normaliser put in
+    ("خانهام", ["خانه\u200c", "ام"], ["خانه", "ام"]),
+    ("دارایی\u200cشان", ["دارایی\u200c", "شان"], ["دارایی\u200c", "شان"]),  # the original's own ZWNJ
+    ("مرا", ["من", "را"], ["من", "را"]),  # words that do not spell the token
+    ("كتابش", ["کتاب", "ش"], ["کتاب", "ش"]),  # respelled otherwise: the models' words
+])
+def test_original_spelling(form, words, spelled):
+    assert original_spelling(form, words) == spelled
 
 
 def test_stanza_reads_the_normalised_text_with_the_original_spacing():
