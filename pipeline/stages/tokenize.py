@@ -14,6 +14,7 @@ A paragraph is a line of the input. Conventions: ``schemas/conllu.md``.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from hazm import SentenceTokenizer, WordTokenizer
@@ -58,12 +59,13 @@ class Tokenize(Stage):
     libraries = ("hazm",)
 
     def __init__(self, join_abbreviations: bool, max_sentence_tokens: int, separate_marks: str,
-                 number_separators: str, number_suffixes: str, edge_marks: str) -> None:
+                 number_separators: str, number_suffixes: str, edge_marks: str, latin_word: str) -> None:
         self.words = WordTokenizer(join_verb_parts=False, join_abbreviations=join_abbreviations)
         self.separate_marks = frozenset(separate_marks)
         self.number_separators = frozenset(number_separators)
         self.number_suffixes = frozenset(number_suffixes)
         self.edge_marks = edge_marks
+        self.latin_word = re.compile(latin_word)
         # hazm's sentence rule: a run of . ! ? ؟ ⸮ followed by whitespace ends a sentence
         self.sentence_end = SentenceTokenizer().pattern
         self.max_sentence_tokens = max_sentence_tokens
@@ -114,8 +116,22 @@ class Tokenize(Stage):
             joined.append((start, end, word))
         return joined
 
-    def chunk_tokens(self, chunk: Chunk) -> list[Token]:
-        """The tokens of one chunk; together their spans cover the whole chunk."""
+    def join_latin_words(self, original: str, chunk: Chunk, tokens: list[Token]) -> list[Token]:
+        """Tokens that together are one ``latin_word`` of the chunk's ``original`` text joined
+        into one token, spelled as written: hazm and the normaliser cut «COVID-19», «G20» or
+        «CoRoT-7b» at each hyphen and digit, and UD PerDT writes «CoRoT-7b» as one token."""
+        for match in self.latin_word.finditer(original):
+            start, end = chunk.start + match.start(), chunk.start + match.end()
+            inside = [index for index, token in enumerate(tokens) if start <= token.start < end]
+            if (len(inside) > 1 and tokens[inside[0]].start == start and tokens[inside[-1]].end >= end
+                    and (inside[-1] + 1 == len(tokens) or tokens[inside[-1] + 1].start == end)):
+                joined = Token(start, tokens[inside[-1]].end, match.group(), tokens[inside[-1]].sentence_end)
+                tokens[inside[0]:inside[-1] + 1] = [joined]
+        return tokens
+
+    def chunk_tokens(self, chunk: Chunk, original: str) -> list[Token]:
+        """The tokens of one chunk (``original`` is its text as written); together their spans
+        cover the whole chunk."""
         pieces, cursor = [], 0
         for word in self.split_marks(self.words.tokenize(chunk.norm)):
             found = chunk.norm.find(word, cursor)
@@ -137,7 +153,7 @@ class Tokenize(Stage):
         if tokens:
             last = tokens[-1]
             last.sentence_end = bool(self.sentence_end.fullmatch(last.norm + " "))
-        return tokens
+        return self.join_latin_words(original, chunk, tokens)
 
     def process(self, doc_id: str, artifact: str) -> StageResult:
         document = json.loads(artifact)
@@ -147,7 +163,7 @@ class Tokenize(Stage):
         previous_end = 0
         for row in document["chunks"]:
             chunk = Chunk.from_json(row)
-            tokens = self.chunk_tokens(chunk)
+            tokens = self.chunk_tokens(chunk, text[chunk.start:chunk.end])
             if not tokens:
                 continue  # normalised away entirely: its characters stay in the gap
             if not paragraphs or PARAGRAPH_BREAK.search(text, previous_end, tokens[0].start):

@@ -100,3 +100,10 @@ def test_a_hyphen_or_ellipsis_at_the_edge_of_a_word_is_its_own_token(annotate):
     assert forms(sentence) == ["کتاب", "-", "لاتین", "و", "-", "اینتر", "و", "نیمه-شب", "گفت", "…", "و", "دوشیدم",
                                "٬", "text", ",", "“", "نقل", "”", "."]
     assert conllu.misc_get(misc_of(sentence, "کتاب"), "SpaceAfter") == "No"
+
+
+def test_a_latin_word_with_digits_or_hyphens_is_one_token_as_written(annotate):
+    [sentence] = annotate("ستاره CoRoT-7b و ویروس COVID-19 و اجلاس G20 و اینترنت 4G.")
+    assert forms(sentence) == ["ستاره", "CoRoT-7b", "و", "ویروس", "COVID-19", "و", "اجلاس", "G20", "و", "اینترنت",
+                               "4", "G", "."]
+    assert conllu.misc_get(misc_of(sentence, "COVID-19"), "Norm") is None  # not «COVID-۱۹»
