@@ -16,14 +16,15 @@ like a noun with «ـ‌ام» (PerDT dev writes all 132 of its tokens of them w
 («اینکه»). A token stanza splits into more than ``max_words`` words stays whole too: PerDT dev
 has one such multiword token of 369 (Seraji dev none of 77), iPerUDT 139 of 2,669, colloquial
 ones such as «خودتونو», from which the tokenizer learnt to cut names like «هاچیکو» in three. A
-token it
-left whole that is a noun of hazm's lexicon plus a pronominal clitic, or a word plus the copula
-«ست», is split by the rule of ``pipeline/clitics.py``, which reads them from ``schemas/mwt.yaml``;
-a clitic after «ا»/«و» is spelled as PerDT spells it («خودرو» + «یش», not «خودروی» + «ش»).
+token it left whole that is a noun of hazm's lexicon plus a pronominal clitic, a word plus the
+copula «ست», an adjective plus a personal ending of the copula, or «مرا», is split by the rule of
+``pipeline/clitics.py``, which reads them from ``schemas/mwt.yaml``; a clitic after «ا»/«و» is
+spelled as PerDT spells it («خودرو» + «یش», not «خودروی» + «ش»).
 
 A split token becomes a range line (``4-5``) that keeps the token's FORM and MISC, followed by
 its words, whose FORM is the word as stanza splits the normalised token, with a ZWNJ between two
-words kept at the end of the first, as UD PerDT writes «دارایی‌» + «شان» (conventions:
+words kept at the end of the first, as UD PerDT writes «دارایی‌» + «شان», and cut from the
+token's original FORM where the words spell it but for ZWNJs the normaliser put in (conventions:
 ``schemas/conllu.md``).
 """
 

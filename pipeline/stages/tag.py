@@ -7,8 +7,8 @@ Sentences of many documents go through stanza together. Models: the shipped ones
 ``models/fa-small`` or, with ``--models official``, stanza's published ones (schemas/tag.yaml).
 Before the lemmatizer and the parser read the tagger's UPOS, XPOS and FEATS, a word made only of
 punctuation marks or symbols gets UD's PUNCT or SYM and a word in another script PerDT's analysis
-of foreign words (``pipeline/character_tags.py``), and, with the shipped models, the tag dictionary of their training data (``pipeline/tag_dictionary.py``)
-corrects the others.
+of foreign words (``pipeline/character_tags.py``); with the shipped models, the tag dictionary of
+their training data (``pipeline/tag_dictionary.py``) corrects the others.
 """
 
 from __future__ import annotations
