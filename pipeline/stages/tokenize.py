@@ -2,9 +2,10 @@
 
 Reads the normalised document (JSON with chunks) and writes CoNLL-U: one sentence per hazm
 sentence, one token per hazm word (``WordTokenizer(join_verb_parts=False)``, which splits
-punctuation as UD Persian does, but for runs such as «؟!», split here into one token per mark,
-and for numbers such as «31/10/1917» or «۱۲٫۵», which hazm cuts at the separator and UD Persian
-writes as one token).
+punctuation as UD Persian does, but for what is re-cut here as UD PerDT writes it: a run such as
+«؟!» split into one token per mark, a number such as «31/10/1917» or «۱۲٫۵» and a Latin word such
+as «COVID-19» kept whole, and a number's final «.» and a hyphen, ellipsis or comma at a word's
+edge split off; settings in ``schemas/tokenize.yaml``).
 FORM is the original text of the token, byte for byte; the
 normalised form goes to ``MISC Norm`` where it differs; the characters between tokens go to
 ``SpaceAfter=No`` / ``SpacesAfter`` / ``SpacesBefore`` so the document can be rebuilt exactly.
@@ -95,7 +96,7 @@ class Tokenize(Stage):
         return split
 
     def join_numbers(self, pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """Pieces of one chunk with each run digits, separator, digits (..., digits), and a
+        """Pieces of one chunk with each run of digits, separator, digits (..., digits), and a
         suffix such as «٪» after it, joined into one: «۳۱» «/» «۱۰» «/» «۱۹۱۷» -> «۳۱/۱۰/۱۹۱۷»,
         «۵» «٪» -> «۵٪». A chunk holds no whitespace, so the run was written without spaces; spaces
         the normaliser put in it are left out."""
