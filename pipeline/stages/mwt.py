@@ -11,11 +11,13 @@ mistake, nouns in «ـش»/«ـم» such as «گسترش» or «چهارم» spl
 lexicon lists as a word and that the MWT expander never saw split in its training data stays
 whole (on the held-out PerDT dev slice this raises Words F1 from 98.42 to 99.02); so does a verb
 form with a ZWNJ that hazm conjugates, such as the perfect «گرفته‌اند», which the tokenizer splits
-like a noun with «ـ‌ام» (PerDT dev writes all 132 of its tokens of them whole), and the tokens of
-``whole_tokens`` in ``schemas/mwt.yaml``, which PerDT writes as one word and iPerUDT splits
-(«اینکه»). A token stanza splits into more than ``max_words`` words stays whole too: PerDT dev
-has one such multiword token of 369 (Seraji dev none of 77), iPerUDT 139 of 2,669, colloquial
-ones such as «خودتونو», from which the tokenizer learnt to cut names like «هاچیکو» in three. A
+like a noun with «ـ‌ام» (PerDT dev writes all 132 of its tokens of them whole). So does a token
+whose last word would not be one of the ``enclitics`` of ``schemas/mwt.yaml`` (clitics, the
+copula, «را»): iPerUDT splits compounds and «اینکه», which PerDT writes as one word, and the
+tokenizer learnt that too. A token stanza splits into more than ``max_words`` words stays whole:
+PerDT dev has one such multiword token of 369 (Seraji dev none of 77), iPerUDT 139 of 2,669,
+colloquial ones such as «خودتونو», from which the tokenizer learnt to cut names like «هاچیکو» in
+three. A
 token it left whole that is a noun of hazm's lexicon plus a pronominal clitic, a word plus the
 copula «ست», an adjective plus a personal ending of the copula, or «مرا», is split by the rule of
 ``pipeline/clitics.py``, which reads them from ``schemas/mwt.yaml``; a clitic after «ا»/«و» is
@@ -128,20 +130,20 @@ class SplitMultiwordTokens(StanzaStage):
     code_modules = (*StanzaStage.code_modules, "pipeline.clitics", "pipeline.hazm_resources")
     libraries = ("stanza", "torch", "hazm")  # hazm: its word list guards the splits
 
-    def __init__(self, models: str, batch_size: int, documents_per_batch: int, whole_tokens: list[str],
-                 max_words: int, clitic_split: dict) -> None:
+    def __init__(self, models: str, batch_size: int, documents_per_batch: int, max_words: int,
+                 enclitics: list[str], clitic_split: dict) -> None:
         super().__init__(models, batch_size, documents_per_batch)
-        self.whole_tokens = frozenset(whole_tokens)
         self.max_words = max_words
+        self.enclitics = frozenset(enclitics)
         self.clitics = CliticSplitter.from_config(**clitic_split)
 
     @cached_property
     def whole_words(self) -> frozenset[str]:
         """Words of hazm's lexicon that the MWT expander's training data never split, the verb
-        forms with a ZWNJ that hazm conjugates («گرفته‌اند», «می‌روم») and ``whole_tokens``."""
+        forms with a ZWNJ that hazm conjugates («گرفته‌اند», «می‌روم»)."""
         seen_split = self.pipeline.processors["mwt"].trainer.expansion_dict
         zwnj_verbs = frozenset(form for form in verb_conjugations() if ZWNJ in form)
-        return (frozenset(word_tags()) - frozenset(seen_split)) | zwnj_verbs | self.whole_tokens
+        return (frozenset(word_tags()) - frozenset(seen_split)) | zwnj_verbs
 
     def analyse(self, sentences: list[conllu.Sentence]) -> list:
         texts = [sentence_text(sentence)[0] for sentence in sentences]
@@ -162,7 +164,8 @@ class SplitMultiwordTokens(StanzaStage):
             for token in result.tokens:
                 index = token_at.get((token.start_char, token.end_char))
                 words = [word.text for word in token.words]
-                if (index is not None and 1 < len(words) <= self.max_words and token.text not in self.whole_words
+                if (index is not None and 1 < len(words) <= self.max_words and words[-1] in self.enclitics
+                        and token.text not in self.whole_words
                         and all(word and not WHITESPACE.search(word) for word in words)):
                     splits[index] = self.clitics.perdt_spelling(keep_junction_zwnj(token.text, words))
             for index, form in enumerate(conllu.normalized_form(row) for row in sentence.tokens()):

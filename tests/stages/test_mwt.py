@@ -44,9 +44,10 @@ def test_a_token_split_in_three_stays_whole_and_mara_is_always_split(annotate_wo
     assert ranges(sentence) == {"مرا": ["م", "را"]}
 
 
-def test_tokens_perdt_writes_as_one_word_stay_whole(annotate_words):
-    # stanza's tokenizer learnt «این» + «که» and «کم‌» + «کم» from iPerUDT; PerDT writes one word
-    sentence, = annotate_words("اینکه کم‌کم هوا سرد شد را دیدم.", "mwt-whole")
+def test_a_split_whose_last_word_is_no_enclitic_stays_whole(annotate_words):
+    # stanza's tokenizer learnt «این» + «که», «کم‌» + «کم», «هر» + «کس» from iPerUDT; PerDT and
+    # Seraji write one word
+    sentence, = annotate_words("اینکه کم‌کم هوا سرد شد را دیدم و هرکس یک‌سره گفت.", "mwt-whole")
     assert ranges(sentence) == {}
 
 
