@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.constants import (
     COMMENT_NEWDOC,
+    JOINERS,
     COMMENT_TEXT,
     MISC_NORM,
     MISC_SPACE_AFTER,
@@ -147,7 +148,6 @@ def misc_set(misc: str, key: str, value: str | None) -> str:
 
 _ESCAPES = {"\\": "\\\\", "|": "\\p", " ": "\\s", "\t": "\\t", "\r": "\\r", "\n": "\\n"}
 _UNESCAPES = {value[1]: key for key, value in _ESCAPES.items()}
-_JOINERS = "\u200c\u200d"  # ZWNJ and ZWJ are part of Persian spelling: kept readable
 
 
 def escape_misc_value(text: str) -> str:
@@ -158,7 +158,7 @@ def escape_misc_value(text: str) -> str:
     for char in text:
         if char in _ESCAPES:
             out.append(_ESCAPES[char])
-        elif not char.isprintable() and char not in _JOINERS:
+        elif not char.isprintable() and char not in JOINERS:  # joiners are spelling: kept readable
             out.append(f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}")
         else:
             out.append(char)

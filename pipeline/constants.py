@@ -6,6 +6,8 @@ The conventions behind these names are documented in ``schemas/conllu.md``.
 from pathlib import Path
 
 ZWNJ = "\u200c"
+#: ZWNJ and ZWJ: part of Persian spelling, never spacing unless they stand alone
+JOINERS = ZWNJ + "\u200d"
 
 #: Repository paths (the package is run from a checkout or an editable install).
 PACKAGE_DIR = Path(__file__).resolve().parent

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from hazm import Normalizer
 
-from pipeline.constants import ZWNJ
+from pipeline.constants import JOINERS, ZWNJ
 from pipeline.zwnj import PERSIAN_WORD, ZwnjRepairer
 
 GAP = re.compile(
@@ -28,7 +28,6 @@ GAP = re.compile(
     re.DOTALL,
 )
 PARAGRAPH_BREAK = re.compile(r"[\n\r\u2028\u2029]")
-JOINERS = ZWNJ + "\u200d"
 # The normaliser writes digits and their separators in Persian («10.7» -> «۱۰٫۷»); the edit script
 # is computed on both sides folded to one spelling, so each digit still aligns with its original.
 ALIGNMENT_FOLD = str.maketrans({**{chr(zero + digit): str(digit) for zero in (0x6F0, 0x660) for digit in range(10)},
