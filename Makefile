@@ -42,8 +42,10 @@ all: corpus
 $(VENV_STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12 not found: install it or run 'make PYTHON=/path/to/python3.12'" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(VENV_PYTHON) -m pip install --quiet --upgrade pip
-	$(VENV_PYTHON) -m pip install --quiet -e '.[test]'
+	@# No pip cache: stanza pulls PyTorch's CUDA build (about 6 GB installed), and a cached copy of its
+	@# wheels doubled the disk it needs (a CI machine ran out of space in this step).
+	$(VENV_PYTHON) -m pip install --quiet --no-cache-dir --upgrade pip
+	$(VENV_PYTHON) -m pip install --quiet --no-cache-dir -e '.[test]'
 	touch $@
 
 venv: $(VENV_STAMP)
