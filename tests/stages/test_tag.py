@@ -115,3 +115,14 @@ def test_marks_symbols_and_foreign_words_get_their_classes_before_the_parser_rea
     assert tags["–"] == tags["?"][:3] + ("–",) == ("PUNCT", "PUNC", "_", "–")
     assert all(row[conllu.DEPREL] == "punct" for row in words if row[conllu.FORM] in "–?")
     assert tags["all"] == ("PROPN", "N_IANM", "Number=Sing", "all")
+
+
+def test_a_number_naming_an_hour_or_a_day_is_a_noun_before_the_parser_reads_it(annotate_words):
+    # the shipped tagger, left alone, called both numbers NUM (nummod), as Seraji and iPerUDT tag them
+    text = "او ساعت 6 از خواب بیدار شد.\nجلسه در روز 22 بهمن برگزار شد."
+    conll = conllu.format_sentences(annotate_words(text, "number-names"))
+    for sentence in conllu.parse(Tag.from_config().process("number-names", conll).output):
+        words = sentence.words()
+        number = next(row for row in words if row[conllu.FORM].isdigit())
+        assert (number[conllu.UPOS], number[conllu.XPOS], number[conllu.FEATS]) == ("NOUN", "N_IANM", "Number=Sing")
+        assert number[conllu.DEPREL] == "nmod" and words[int(number[conllu.HEAD]) - 1][conllu.FORM] in ("ساعت", "روز")
