@@ -196,6 +196,13 @@ def sorted_feats(feats: str) -> str:
     return "|".join(sorted(feats.split("|"), key=lambda item: item.split("=")[0].lower()))
 
 
+def feats_dict(feats: str | None) -> dict[str, str]:
+    """FEATS as a mapping of feature name to value; ``_`` or None is no feature."""
+    if feats in (None, "", "_"):
+        return {}
+    return dict(feature.split("=", 1) for feature in feats.split("|"))
+
+
 def normalized_form(row: list[str]) -> str:
     """A token's normalised form: MISC ``Norm``, else FORM."""
     return unescape_misc_value(misc_get(row[MISC], MISC_NORM) or "") or row[FORM]

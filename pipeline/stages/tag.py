@@ -7,9 +7,10 @@ Sentences of many documents go through stanza together. Models: the shipped ones
 ``models/fa-small`` or, with ``--models official``, stanza's published ones (schemas/tag.yaml).
 Before the lemmatizer and the parser read the tagger's UPOS, XPOS and FEATS, a word made only of
 punctuation marks or symbols gets UD's PUNCT or SYM and a word in another script PerDT's analysis
-of foreign words (``pipeline/character_tags.py``), a number in digits after «سال», «دهه», «ساعت»
-or «روز» PerDT's NOUN (``pipeline/number_names.py``); with the shipped models, the tag dictionary
-of their training data (``pipeline/tag_dictionary.py``) corrects the others.
+of foreign words (``pipeline/character_tags.py``); a number in digits after «سال», «دهه», «ساعت»
+or «روز» gets PerDT's NOUN and «داشتن» before a verb in «می» of its person PerDT's progressive AUX
+(``pipeline/context_tags.py``); with the shipped models, the tag dictionary of their training
+data (``pipeline/tag_dictionary.py``) corrects the others.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from pipeline.constants import (
     ZWNJ,
 )
 from pipeline.character_tags import CharacterTags, is_foreign
-from pipeline.number_names import NumberNames
+from pipeline.context_tags import NumberNames, ProgressiveAuxiliary
 from pipeline.stages.stanza_stage import StanzaStage
 from pipeline.tag_dictionary import Analysis, TagDictionary
 from pipeline.verb_lemmas import VerbLemmas
@@ -70,19 +71,19 @@ class Tag(StanzaStage):
     config_file = "tag.yaml"
     processors = ["pos", "lemma", "depparse"]
     code_modules = (*StanzaStage.code_modules, "pipeline.verb_lemmas", "pipeline.hazm_resources",
-                    "pipeline.tag_dictionary", "pipeline.character_tags", "pipeline.number_names")
+                    "pipeline.tag_dictionary", "pipeline.character_tags", "pipeline.context_tags")
     resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in
                       ("tagger.pt", "lemmatizer.pt", "parser.pt", "pretrain.pt", VERB_STEMS_PATH.name,
                        TAG_DICTIONARY_PATH.name))
 
     def __init__(self, models: str, batch_size: int, documents_per_batch: int, tag_dictionary: dict,
-                 character_tags: dict, number_names: dict) -> None:
+                 character_tags: dict, number_names: dict, progressive_auxiliary: dict) -> None:
         super().__init__(models, batch_size, documents_per_batch)
         self.verb_lemmas = VerbLemmas.shipped()
         self.tag_dictionary = (TagDictionary.load(TAG_DICTIONARY_PATH, **tag_dictionary)
                                if models == MODELS_SHIPPED else None)
         self.character_tags = CharacterTags(**character_tags)
-        self.number_names = NumberNames(**number_names)
+        self.context_tags = (NumberNames(**number_names), ProgressiveAuxiliary(**progressive_auxiliary))
 
     def stanza_input(self, sentence: conllu.Sentence) -> list[str]:
         # the syntactic words: multiword tokens are tagged and parsed as the words they split into,
@@ -95,12 +96,20 @@ class Tag(StanzaStage):
             return settled
         return self.tag_dictionary.correct(word, upos) if self.tag_dictionary else None
 
+    def context_analyses(self, words: list) -> dict[int, Analysis]:
+        """The analyses that a sentence's words' neighbours settle, by index (stanza words, as tagged)."""
+        texts, upos, feats = ([w.text for w in words], [w.upos for w in words], [w.feats for w in words])
+        analyses = {}
+        for rule in self.context_tags:
+            analyses.update(rule.corrections(texts, upos, feats))
+        return analyses
+
     def analyse(self, sentences: list[conllu.Sentence]) -> list:
         document = self.pipeline([self.stanza_input(s) for s in sentences], processors="tokenize,pos")
         for sentence in document.sentences:
-            named = self.number_names.corrections([w.text for w in sentence.words], [w.upos for w in sentence.words])
+            in_context = self.context_analyses(sentence.words)
             for index, word in enumerate(sentence.words):
-                if corrected := named.get(index) or self.corrected_analysis(word.text, word.upos):
+                if corrected := in_context.get(index) or self.corrected_analysis(word.text, word.upos):
                     word.upos, word.xpos, word.feats = (None if value == "_" else value for value in corrected)
         return self.pipeline(document, processors="lemma,depparse").sentences
 

@@ -126,3 +126,15 @@ def test_a_number_naming_an_hour_or_a_day_is_a_noun_before_the_parser_reads_it(a
         number = next(row for row in words if row[conllu.FORM].isdigit())
         assert (number[conllu.UPOS], number[conllu.XPOS], number[conllu.FEATS]) == ("NOUN", "N_IANM", "Number=Sing")
         assert number[conllu.DEPREL] == "nmod" and words[int(number[conllu.HEAD]) - 1][conllu.FORM] in ("ساعت", "روز")
+
+
+def test_dashtan_before_a_verb_in_mi_is_the_progressive_auxiliary_before_the_parser_reads_it(annotate_words):
+    # the shipped tagger, left alone, called «دارد» VERB
+    conll = conllu.format_sentences(annotate_words("گل دارد پژمرده می‌شود.", "progressive"))
+    sentence, = conllu.parse(Tag.from_config().process("progressive", conll).output)
+    words = sentence.words()
+    auxiliary = next(row for row in words if row[conllu.FORM] == "دارد")
+    assert (auxiliary[conllu.UPOS], auxiliary[conllu.XPOS]) == ("AUX", "V_ACT")
+    assert "Tense" not in auxiliary[conllu.FEATS] and "Person=3" in auxiliary[conllu.FEATS]
+    assert auxiliary[conllu.LEMMA] == "داشت#دار"
+    assert auxiliary[conllu.DEPREL] == "aux" and words[int(auxiliary[conllu.HEAD]) - 1][conllu.FORM] == "می‌شود"
