@@ -37,7 +37,8 @@ class NumberNames:
 
     def corrections(self, words: list[str], upos: list[str | None], feats: list[str]) -> dict[int, Analysis]:
         """The analysis for each index of ``words`` (one sentence, normalised) that is a number in
-        digits right after a noun of ``after`` and not before a word the tagger calls NUM."""
+        digits right after a noun of ``after`` and not before a word the tagger calls NUM
+        (``feats``, the tagger's, are not read: every context rule is called alike)."""
         return {index: self.analysis for index in range(1, len(words))
                 if DIGITS.fullmatch(words[index]) and words[index - 1] in self.after
                 and (index + 1 == len(words) or upos[index + 1] != NUM)}
