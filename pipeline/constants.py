@@ -26,6 +26,8 @@ MODELS_OFFICIAL = "official"
 
 #: The language of the corpus (ISO 639-1), for the UD validator and metadata.
 LANGUAGE = "fa"
+#: The UPOS of verbs and auxiliaries, the words with verb lemmas and personal endings.
+VERB_UPOS = frozenset({"VERB", "AUX"})
 
 # --- CoNLL-U MISC keys ------------------------------------------------------------------------
 MISC_SPACE_AFTER = "SpaceAfter"  # UD: "No" when no whitespace follows the token

@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 
 from pipeline import conllu
+from pipeline.constants import VERB_UPOS
 from pipeline.tag_dictionary import Analysis
 
 DIGITS = re.compile(r"[0-9۰-۹]+")
 NUM = "NUM"
-VERB_UPOS = frozenset({"VERB", "AUX"})
 
 
 class NumberNames:

@@ -14,10 +14,9 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
-from pipeline.constants import VERB_STEMS_PATH
+from pipeline.constants import VERB_STEMS_PATH, VERB_UPOS
 from pipeline.hazm_resources import verb_conjugations
 
-VERB_UPOS = frozenset({"VERB", "AUX"})
 STEM_SEPARATOR = "#"
 VERB_STEMS_HEADER = ("past", "present", "count")
 
