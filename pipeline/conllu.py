@@ -14,8 +14,8 @@ from pathlib import Path
 
 from pipeline.constants import (
     COMMENT_NEWDOC,
-    JOINERS,
     COMMENT_TEXT,
+    JOINERS,
     MISC_NORM,
     MISC_SPACE_AFTER,
     MISC_SPACES_AFTER,

@@ -17,11 +17,10 @@ copula, «را»): iPerUDT splits compounds and «اینکه», which PerDT writ
 tokenizer learnt that too. A token stanza splits into more than ``max_words`` words stays whole:
 PerDT dev has one such multiword token of 369 (Seraji dev none of 77), iPerUDT 139 of 2,669,
 colloquial ones such as «خودتونو», from which the tokenizer learnt to cut names like «هاچیکو» in
-three. A
-token it left whole that is a noun of hazm's lexicon plus a pronominal clitic, a word plus the
-copula «ست», an adjective plus a personal ending of the copula, or «مرا», is split by the rule of
-``pipeline/clitics.py``, which reads them from ``schemas/mwt.yaml``; a clitic after «ا»/«و» is
-spelled as PerDT spells it («خودرو» + «یش», not «خودروی» + «ش»).
+three. A token it left whole that is a noun of hazm's lexicon plus a pronominal clitic, a word
+plus the copula «ست», an adjective plus a personal ending of the copula, or «مرا», is split by the
+rule of ``pipeline/clitics.py``, which reads them from ``schemas/mwt.yaml``; a clitic after
+«ا»/«و» is spelled as PerDT spells it («خودرو» + «یش», not «خودروی» + «ش»).
 
 A split token becomes a range line (``4-5``) that keeps the token's FORM and MISC, followed by
 its words, whose FORM is the word as stanza splits the normalised token, with a ZWNJ between two
