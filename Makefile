@@ -17,17 +17,17 @@ PYTHON ?= $(shell for p in python3.12 $$HOME/.pyenv/versions/3.12*/bin/python3.1
 	$$p -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; done)
 VENV_PYTHON := $(VENV)/bin/python
 VENV_STAMP := $(VENV)/.installed
-GOFTEMAN := $(VENV_PYTHON) -m pipeline
+GOFTEMAN := $(VENV_PYTHON) -m gofteman
 RUN := $(GOFTEMAN) run --input $(SEEDS) --out $(OUT) --work $(BUILD)
 
 SEED_FILES := $(shell find $(SEEDS) -maxdepth 1 -type f 2>/dev/null | LC_ALL=C sort)
 RUNNER_CODE := pipeline/runner.py pipeline/documents.py pipeline/stages/base.py pipeline/stages/__init__.py pipeline/constants.py
-NORMALIZE_INPUTS := pipeline/stages/normalize.py pipeline/normalization.py pipeline/zwnj.py pipeline/hazm_resources.py schemas/normalize.yaml models/zwnj-fa/lexicon.tsv.gz
-TOKENIZE_INPUTS := pipeline/stages/tokenize.py pipeline/conllu.py pipeline/normalization.py schemas/tokenize.yaml
+NORMALIZE_INPUTS := pipeline/stages/normalize.py pipeline/text/normalization.py pipeline/text/zwnj.py pipeline/text/hazm_resources.py schemas/normalize.yaml models/zwnj-fa/lexicon.tsv.gz
+TOKENIZE_INPUTS := pipeline/stages/tokenize.py pipeline/conllu.py pipeline/text/normalization.py schemas/tokenize.yaml
 STANZA_CODE := pipeline/stages/stanza_stage.py pipeline/stanza_models.py pipeline/conllu.py
 SHIPPED := models/fa-small
-MWT_INPUTS := pipeline/stages/mwt.py $(STANZA_CODE) pipeline/clitics.py pipeline/hazm_resources.py schemas/mwt.yaml $(SHIPPED)/tokenizer.pt $(SHIPPED)/mwt.pt
-TAG_INPUTS := pipeline/stages/tag.py $(STANZA_CODE) schemas/tag.yaml $(SHIPPED)/tagger.pt $(SHIPPED)/lemmatizer.pt $(SHIPPED)/parser.pt $(SHIPPED)/pretrain.pt pipeline/verb_lemmas.py pipeline/hazm_resources.py $(SHIPPED)/verb_stems.tsv pipeline/tag_dictionary.py pipeline/character_tags.py pipeline/context_tags.py $(SHIPPED)/tag_dictionary.tsv
+MWT_INPUTS := $(wildcard pipeline/stages/mwt/*.py) $(STANZA_CODE) pipeline/text/hazm_resources.py schemas/mwt.yaml $(SHIPPED)/tokenizer.pt $(SHIPPED)/mwt.pt
+TAG_INPUTS := $(wildcard pipeline/stages/tag/*.py) $(STANZA_CODE) schemas/tag.yaml $(SHIPPED)/tagger.pt $(SHIPPED)/lemmatizer.pt $(SHIPPED)/parser.pt $(SHIPPED)/pretrain.pt pipeline/text/hazm_resources.py $(SHIPPED)/verb_stems.tsv $(SHIPPED)/tag_dictionary.tsv
 NER_INPUTS := pipeline/stages/ner.py $(STANZA_CODE) schemas/ner.yaml $(SHIPPED)/ner.pt $(SHIPPED)/pretrain.pt
 FRAMES_INPUTS := pipeline/stages/frames.py pipeline/frames/rules.py pipeline/frames/docs.py pipeline/conllu.py schemas/frames/stage.yaml schemas/frames/rules.yaml schemas/frames/rules.schema.json
 WRITE_INPUTS := pipeline/stages/write.py pipeline/conllu.py

@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.constants import DEFAULT_MAX_DOCUMENT_BYTES, MODELS_OFFICIAL, MODELS_SHIPPED, STATUS_OK
-from pipeline.stages import STAGE_NAMES
+from gofteman.constants import DEFAULT_MAX_DOCUMENT_BYTES, MODELS_OFFICIAL, MODELS_SHIPPED, STATUS_OK
+from gofteman.stages import STAGE_NAMES
 
 DEFAULT_DATA = Path("../shared/data")
 
@@ -17,7 +17,7 @@ def default_work_dir(out: Path) -> Path:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from pipeline.runner import Runner, iter_problem_lines, select_stages
+    from gofteman.runner import Runner, iter_problem_lines, select_stages
 
     stages = select_stages(args.stages.split(",") if args.stages else None, args.from_stage)
     force = {stage.name for stage in stages} if args.force else ({args.from_stage} if args.from_stage else set())
@@ -36,7 +36,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from pipeline.validation import validate_files
+    from gofteman.validation import validate_files
 
     files = sorted(Path(args.path).glob("*.conllu")) if Path(args.path).is_dir() else [Path(args.path)]
     if not files:
@@ -50,7 +50,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
-    from pipeline import conllu
+    from gofteman import conllu
 
     text = conllu.rebuild_text(conllu.read(Path(args.conllu)))
     sys.stdout.buffer.write(text.encode("utf-8"))
@@ -58,8 +58,8 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
 
 def cmd_build_zwnj_lexicon(args: argparse.Namespace) -> int:
-    from pipeline.constants import ZWNJ_LEXICON_PATH
-    from pipeline.zwnj import build_lexicon
+    from gofteman.constants import ZWNJ_LEXICON_PATH
+    from gofteman.text.zwnj import build_lexicon
 
     lexicon = build_lexicon(Path(args.data), ZWNJ_LEXICON_PATH)
     print(f"{ZWNJ_LEXICON_PATH}: {len(lexicon.counts)} spellings")
@@ -67,35 +67,35 @@ def cmd_build_zwnj_lexicon(args: argparse.Namespace) -> int:
 
 
 def cmd_eval_normalize(args: argparse.Namespace) -> int:
-    from pipeline.evaluation.normalize_eval import run_evaluation
+    from gofteman.evaluation.normalize_eval import run_evaluation
 
     print(run_evaluation(Path(args.data), args.errors))
     return 0
 
 
 def cmd_eval_tokenize(args: argparse.Namespace) -> int:
-    from pipeline.evaluation.tokenize_eval import run_evaluation
+    from gofteman.evaluation.tokenize_eval import run_evaluation
 
     print(run_evaluation(Path(args.data), Path(args.work)))
     return 0
 
 
 def cmd_eval_models(args: argparse.Namespace) -> int:
-    from pipeline.evaluation.models_eval import run_evaluation
+    from gofteman.evaluation.models_eval import run_evaluation
 
     print(run_evaluation(Path(args.data), Path(args.work)))
     return 0
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from pipeline.evaluation.bench import run_bench
+    from gofteman.evaluation.bench import run_bench
 
     print(run_bench(Path(args.input)))
     return 0
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from pipeline.training import recipe
+    from gofteman.training import recipe
 
     if args.step == "prepare":
         recipe.prepare(Path(args.data), Path(args.work))
@@ -112,21 +112,21 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_models_official(args: argparse.Namespace) -> int:
-    from pipeline.stanza_models import download_official
+    from gofteman.stanza_models import download_official
 
     download_official()
     return 0
 
 
 def cmd_eval_frames(args: argparse.Namespace) -> int:
-    from pipeline.evaluation.frames_eval import run_evaluation
+    from gofteman.evaluation.frames_eval import run_evaluation
 
     print(run_evaluation(Path(args.corpus), Path(args.shared)))
     return 0
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from pipeline.frames.explain import annotate_text, explain, find_sentence
+    from gofteman.explain import annotate_text, explain, find_sentence
 
     if args.sent_id:
         sentences = [find_sentence(Path(args.corpus), args.sent_id)]
@@ -142,13 +142,13 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus)
     if args.format == "hf":
-        from pipeline.export.hf import write_dataset
+        from gofteman.export.hf import write_dataset
 
         out = Path(args.out or corpus / "hf")
         stats = write_dataset(corpus / "conllu", corpus / "manifest.json", out)
         print(f"{out}: {stats['documents']} documents, {stats['sentences']} sentences, {stats['tokens']} tokens")
     else:
-        from pipeline.export.spacy_docbin import export_docbin
+        from gofteman.export.spacy_docbin import export_docbin
 
         out = Path(args.out or corpus / "corpus.spacy")
         print(f"{out}: {export_docbin(corpus / 'conllu', out)} Docs")
@@ -156,7 +156,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from pipeline.export.hub import PublishError, dry_run, publish
+    from gofteman.export.hub import PublishError, dry_run, publish
 
     try:
         if args.dry_run:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.constants import (
+from gofteman.constants import (
     COMMENT_NEWDOC,
     COMMENT_TEXT,
     JOINERS,

@@ -78,6 +78,10 @@ CONLLU_DIRNAME = "conllu"
 MANIFEST_FILENAME = "manifest.json"
 MANIFEST_SCHEMA_PATH = SCHEMAS_DIR / "manifest.schema.json"
 
+#: The Hugging Face dataset's configs.
+CONFIG_SENTENCES = "sentences"
+CONFIG_DOCUMENTS = "documents"
+
 STATUS_OK = "ok"
 STATUS_SKIPPED = "skipped"
 STATUS_FAILED = "failed"

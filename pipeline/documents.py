@@ -15,7 +15,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from pipeline.constants import (
+from gofteman.constants import (
     DOC_ID_PATTERN,
     JSONL_SUFFIX,
     SIDECAR_SUFFIX,

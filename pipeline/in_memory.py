@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from pipeline import conllu
-from pipeline.stages import STAGE_NAMES, STAGES, Stage
+from gofteman import conllu
+from gofteman.stages import STAGE_NAMES, STAGES, Stage
 
 
 @lru_cache(maxsize=None)

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import yaml
 
-from pipeline.constants import SCHEMAS_DIR
+from gofteman.constants import SCHEMAS_DIR
 
 LABELS_PATH = SCHEMAS_DIR / "dataset" / "labels.yaml"
 FRAME_RULES_PATH = SCHEMAS_DIR / "frames" / "rules.yaml"

@@ -18,8 +18,8 @@ from typing import Iterator, Sequence
 
 from tqdm import tqdm
 
-from pipeline import __version__, conllu
-from pipeline.constants import (
+from gofteman import __version__, conllu
+from gofteman.constants import (
     CAP_SOURCE_META,
     CAP_SOURCE_TEXT,
     CONLLU_DIRNAME,
@@ -28,8 +28,8 @@ from pipeline.constants import (
     STATUS_OK,
     STATUS_SKIPPED,
 )
-from pipeline.documents import SourceDocument, read_inputs
-from pipeline.stages import STAGE_NAMES, STAGES, Stage
+from gofteman.documents import SourceDocument, read_inputs
+from gofteman.stages import STAGE_NAMES, STAGES, Stage
 
 SOURCE_DIRNAME = "source"
 

@@ -13,7 +13,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.constants import MODELS_OFFICIAL, MODELS_SHIPPED, SHIPPED_MODELS_DIR
+from gofteman.constants import MODELS_OFFICIAL, MODELS_SHIPPED, SHIPPED_MODELS_DIR
 
 #: processor -> (model option, file in models/fa-small, needs the pretrain too)
 SHIPPED_FILES = {

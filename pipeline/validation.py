@@ -17,8 +17,8 @@ from pathlib import Path
 
 from udtools.validator import Validator
 
-from pipeline import conllu
-from pipeline.constants import LANGUAGE
+from gofteman import conllu
+from gofteman.constants import LANGUAGE
 
 MAX_REPORTED_ERRORS = 20
 PLACEHOLDER_NOTE = ("(not yet tagged or parsed: checked with placeholder UPOS X and a flat tree; "

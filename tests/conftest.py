@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.constants import PROJECT_DIR
+from gofteman.constants import PROJECT_DIR
 
 SHARED_DATA = Path(os.environ.get("DATA", PROJECT_DIR.parent / "shared" / "data"))
 SEED_DOCUMENT = PROJECT_DIR / "seeds" / "000_67594997d190f86c.txt"
@@ -38,9 +38,9 @@ def input_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def annotate():
     """Runs normalize and tokenize in memory: text -> CoNLL-U sentences."""
-    from pipeline import conllu
-    from pipeline.in_memory import annotate as annotate_until
-    from pipeline.stages.tokenize import Tokenize
+    from gofteman import conllu
+    from gofteman.in_memory import annotate as annotate_until
+    from gofteman.stages.tokenize import Tokenize
 
     def run(text: str, doc_id: str = "t", meta: dict | None = None) -> list[conllu.Sentence]:
         return annotate_until(text, Tokenize.name, doc_id, meta)
@@ -51,9 +51,9 @@ def annotate():
 @pytest.fixture(scope="session")
 def annotate_words():
     """Runs normalize, tokenize and mwt in memory: text -> CoNLL-U sentences of words."""
-    from pipeline import conllu
-    from pipeline.in_memory import annotate as annotate_until
-    from pipeline.stages.mwt import SplitMultiwordTokens
+    from gofteman import conllu
+    from gofteman.in_memory import annotate as annotate_until
+    from gofteman.stages.mwt import SplitMultiwordTokens
 
     def run(text: str, doc_id: str = "t", meta: dict | None = None) -> list[conllu.Sentence]:
         return annotate_until(text, SplitMultiwordTokens.name, doc_id, meta)

@@ -1,7 +1,7 @@
 import pytest
 
-from pipeline.character_tags import CharacterTags
-from pipeline.stages.tag import Tag
+from gofteman.stages.tag.character_tags import CharacterTags
+from gofteman.stages.tag import Tag
 
 
 @pytest.fixture(scope="module")

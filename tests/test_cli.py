@@ -1,7 +1,7 @@
 import json
 from pathlib import Path
 
-from pipeline.cli import main
+from gofteman.cli import main
 from tests.conftest import GLUED_TEXT
 
 

@@ -3,8 +3,8 @@
 import pytest
 import yaml
 
-from pipeline.clitics import CliticSplitter, perdt_clitic_spelling
-from pipeline.constants import SCHEMAS_DIR
+from gofteman.stages.mwt.clitics import CliticSplitter, perdt_clitic_spelling
+from gofteman.constants import SCHEMAS_DIR
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import conllu
+from gofteman import conllu
 
 SAMPLE = (
     "# newdoc id = d1\n"

@@ -1,7 +1,7 @@
 import pytest
 
-from pipeline.context_tags import NumberNames, ProgressiveAuxiliary
-from pipeline.stages.tag import Tag
+from gofteman.stages.tag.context_tags import NumberNames, ProgressiveAuxiliary
+from gofteman.stages.tag import Tag
 
 NOUN = ("NOUN", "N_IANM", "Number=Sing")
 PRESENT_3SG = "Number=Sing|Person=3|Tense=Pres|Voice=Act"

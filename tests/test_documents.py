@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.documents import read_inputs
+from gofteman.documents import read_inputs
 
 LIMIT = 1_000_000
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from pipeline import conllu
-from pipeline.validation import validate_file
+from gofteman import conllu
+from gofteman.validation import validate_file
 from tests.conftest import SEED_DOCUMENT
 
 AWKWARD_TEXTS = {
@@ -44,7 +44,7 @@ def test_seed_document_round_trips_byte_for_byte(annotate, tmp_path):
 
 
 def test_committed_corpus_rebuilds_the_seed():
-    from pipeline.constants import PROJECT_DIR
+    from gofteman.constants import PROJECT_DIR
 
     corpus_file = PROJECT_DIR / "corpus" / "conllu" / f"{SEED_DOCUMENT.stem}.conllu"
     assert conllu.rebuild_text(conllu.read(corpus_file)).encode("utf-8") == SEED_DOCUMENT.read_bytes()

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.constants import PROJECT_DIR
-from pipeline.stages import STAGES
+from gofteman.constants import PROJECT_DIR
+from gofteman.stages import STAGES
 
 MAKEFILE = PROJECT_DIR / "Makefile"
 
@@ -22,6 +22,8 @@ def prerequisites(target_stage: str) -> set[str]:
     rule = re.search(rf"^\$\(BUILD\)/{target_stage}\.done: (.*)$", text, re.MULTILINE).group(1)
     for _ in range(3):  # variables of variables
         rule = re.sub(r"\$\(([A-Z_]+)\)", lambda m: variables.get(m.group(1), m.group(1)), rule)
+    rule = re.sub(r"\$\(wildcard ([^)]*)\)", lambda m: " ".join(
+        str(path.relative_to(PROJECT_DIR)) for pattern in m.group(1).split() for path in PROJECT_DIR.glob(pattern)), rule)
     return set(rule.split())
 
 

@@ -4,11 +4,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from pipeline.constants import CAP_TOKENS, MANIFEST_SCHEMA_PATH
-from pipeline.runner import PipelineRequirementsError, Runner, check_requirements, select_stages
-from pipeline.stages import STAGE_NAMES, STAGES, Stage
-from pipeline.stages.normalize import Normalize
-from pipeline.stages.tokenize import Tokenize
+from gofteman.constants import CAP_TOKENS, MANIFEST_SCHEMA_PATH
+from gofteman.runner import PipelineRequirementsError, Runner, check_requirements, select_stages
+from gofteman.stages import STAGE_NAMES, STAGES, Stage
+from gofteman.stages.normalize import Normalize
+from gofteman.stages.tokenize import Tokenize
 
 
 def make_runner(input_path: Path, tmp_path: Path, names=None, from_stage=None, force=None) -> Runner:

@@ -4,8 +4,8 @@ import socket
 
 import pytest
 
-from pipeline.cli import main
-from pipeline.stanza_models import SHIPPED_CHARLMS, ModelsNotFoundError, official_dir, shipped_options
+from gofteman.cli import main
+from gofteman.stanza_models import SHIPPED_CHARLMS, ModelsNotFoundError, official_dir, shipped_options
 from tests.conftest import GLUED_TEXT
 
 
@@ -24,7 +24,7 @@ def no_network(monkeypatch):
 
 
 def test_default_run_never_touches_the_network(no_network, tmp_path, capsys):
-    from pipeline import stanza_models
+    from gofteman import stanza_models
 
     stanza_models._build_pipeline.cache_clear()  # build the Pipelines under the ban
     source = tmp_path / "doc.txt"

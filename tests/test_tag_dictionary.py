@@ -5,8 +5,8 @@ from collections import Counter
 import pytest
 import yaml
 
-from pipeline.constants import SCHEMAS_DIR, TAG_DICTIONARY_PATH
-from pipeline.tag_dictionary import (
+from gofteman.constants import SCHEMAS_DIR, TAG_DICTIONARY_PATH
+from gofteman.stages.tag.tag_dictionary import (
     TAG_DICTIONARY_HEADER,
     Analysis,
     TagDictionary,

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from pipeline.validation import PLACEHOLDER_NOTE, validate_file, validate_files
+from gofteman.validation import PLACEHOLDER_NOTE, validate_file, validate_files
 
 GOOD = ("# newdoc id = d\n# newpar\n# sent_id = d-1\n# text = امید داریم.\n"
         "1\tامید\t_\t_\t_\t_\t_\t_\t_\t_\n"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.verb_lemmas import VerbLemmas, past_stem, read_verb_stems
+from gofteman.stages.tag.verb_lemmas import VerbLemmas, past_stem, read_verb_stems
 
 
 @pytest.fixture(scope="module")

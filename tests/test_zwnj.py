@@ -2,9 +2,9 @@ from collections import Counter
 
 import pytest
 
-from pipeline.constants import ZWNJ
-from pipeline.stages.normalize import Normalize
-from pipeline.zwnj import ZwnjLexicon, ZwnjRepairer
+from gofteman.constants import ZWNJ
+from gofteman.stages.normalize import Normalize
+from gofteman.text.zwnj import ZwnjLexicon, ZwnjRepairer
 
 
 @pytest.fixture(scope="module")

@@ -14,11 +14,11 @@ import resource
 import time
 from pathlib import Path
 
-from pipeline import conllu
-from pipeline.stages.frames import Frames
-from pipeline.stages.mwt import SplitMultiwordTokens
-from pipeline.stages.ner import Ner
-from pipeline.stages.tag import Tag
+from gofteman import conllu
+from gofteman.stages.frames import Frames
+from gofteman.stages.mwt import SplitMultiwordTokens
+from gofteman.stages.ner import Ner
+from gofteman.stages.tag import Tag
 
 FRAMES_BENCH_TOKENS = 100_000
 

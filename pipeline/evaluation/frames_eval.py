@@ -12,8 +12,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import conllu
-from pipeline.frames.docs import read_frames, sentence_doc
+from gofteman import conllu
+from gofteman.frames.docs import read_frames, sentence_doc
 
 GOLD_FILE = "eval/frames-seed-gold.tsv"
 
@@ -56,7 +56,7 @@ def scores(pairs: list[tuple[set[str], set[str]]], labels: tuple[str, ...]) -> d
 
 
 def run_evaluation(corpus_dir: Path, data_root: Path) -> str:
-    from pipeline.stages.frames import Frames
+    from gofteman.stages.frames import Frames
 
     stage = Frames.from_config()
     labels = stage.rules.labels

@@ -15,16 +15,16 @@ from pathlib import Path
 
 from udtools import udeval
 
-from pipeline import conllu
-from pipeline.labels import entity_types
-from pipeline.evaluation.tokenize_eval import load_for_scoring
-from pipeline.in_memory import configured_stage, run_stages
-from pipeline.stages.ner import Ner, bioes_to_iob2
-from pipeline.stages.normalize import Normalize
-from pipeline.stages.tag import Tag
-from pipeline.training import data
-from pipeline.training.recipe import load_settings
-from pipeline.verb_lemmas import past_stem
+from gofteman import conllu
+from gofteman.labels import entity_types
+from gofteman.evaluation.tokenize_eval import load_for_scoring
+from gofteman.in_memory import configured_stage, run_stages
+from gofteman.stages.ner import Ner, bioes_to_iob2
+from gofteman.stages.normalize import Normalize
+from gofteman.stages.tag import Tag
+from gofteman.training import data
+from gofteman.training.recipe import load_settings
+from gofteman.stages.tag.verb_lemmas import past_stem
 
 UD_TEST = "ud/fa_perdt-ud-test.conllu"
 UD_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "UFeats", "Lemmas", "UAS", "LAS")

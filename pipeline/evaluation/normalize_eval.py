@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import conllu
-from pipeline.constants import ZWNJ
-from pipeline.normalization import Chunk, TextNormalizer, split_chunks
+from gofteman import conllu
+from gofteman.constants import ZWNJ
+from gofteman.text.normalization import Chunk, TextNormalizer, split_chunks
 
 
 @dataclass
@@ -99,7 +99,7 @@ EVAL_FILE = "ud/fa_perdt-ud-dev.conllu"
 
 
 def run_evaluation(data_dir: Path, list_errors: bool = False) -> str:
-    from pipeline.stages.normalize import Normalize
+    from gofteman.stages.normalize import Normalize
 
     ud_file = data_dir / EVAL_FILE
     if not ud_file.exists():

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from udtools import udeval
 
-from pipeline import conllu
-from pipeline.in_memory import annotate
-from pipeline.stages.mwt import SplitMultiwordTokens
-from pipeline.stages.tokenize import Tokenize
-from pipeline.validation import with_placeholders
+from gofteman import conllu
+from gofteman.in_memory import annotate
+from gofteman.stages.mwt import SplitMultiwordTokens
+from gofteman.stages.tokenize import Tokenize
+from gofteman.validation import with_placeholders
 
 EVAL_FILE = "ud/fa_perdt-ud-test.conllu"
 METRICS = ("Tokens", "Sentences", "Words")

@@ -8,9 +8,9 @@ import yaml
 from datasets import Dataset
 from huggingface_hub import DatasetCardData
 
-from pipeline import __version__
-from pipeline.export.hf import DOCUMENTS, SENTENCES
-from pipeline.frames.rules import RULES_PATH
+from gofteman import __version__
+from gofteman.constants import CONFIG_DOCUMENTS as DOCUMENTS, CONFIG_SENTENCES as SENTENCES
+from gofteman.frames.rules import RULES_PATH
 
 SIZE_CATEGORIES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"))
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from datasets import ClassLabel, Dataset, Features, List, Value
 
-from pipeline import conllu
-from pipeline.constants import (
+from gofteman import conllu
+from gofteman.constants import (
     COMMENT_FRAMES,
     COMMENT_META_PREFIX,
     COMMENT_NEWDOC,
@@ -25,10 +25,11 @@ from pipeline.constants import (
     COMMENT_TEXT,
     MISC_NER,
 )
-from pipeline.frames.docs import read_frames
-from pipeline.labels import frame_labels, ner_tags, upos_labels
+from gofteman.constants import CONFIG_DOCUMENTS as DOCUMENTS, CONFIG_SENTENCES as SENTENCES
+from gofteman.export.card import data_file_name, dataset_card
+from gofteman.frames.docs import read_frames
+from gofteman.labels import frame_labels, ner_tags, upos_labels
 
-SENTENCES, DOCUMENTS = "sentences", "documents"
 
 
 class LabelError(ValueError):
@@ -107,7 +108,7 @@ def read_corpus(conllu_dir: Path) -> dict[str, list[conllu.Sentence]]:
 
 def input_fingerprint(conllu_dir: Path) -> str:
     """Hash of the CoNLL-U files and the label schemas the dataset is built from."""
-    from pipeline.labels import FRAME_RULES_PATH, LABELS_PATH
+    from gofteman.labels import FRAME_RULES_PATH, LABELS_PATH
 
     digest = hashlib.sha256()
     for path in [*sorted(conllu_dir.glob("*.conllu")), LABELS_PATH, FRAME_RULES_PATH]:
@@ -183,7 +184,6 @@ def corpus_statistics(sentences_ds: Dataset, documents_ds: Dataset) -> dict:
 
 
 def write_dataset(conllu_dir: Path, manifest_path: Path, out_dir: Path) -> dict:
-    from pipeline.export.card import data_file_name, dataset_card
 
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     sentences_ds, documents_ds = build_datasets(conllu_dir, manifest)

@@ -11,8 +11,8 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
-from pipeline import conllu
-from pipeline.frames.docs import add_span_group, read_frames, sentence_doc
+from gofteman import conllu
+from gofteman.frames.docs import add_span_group, read_frames, sentence_doc
 
 
 def export_docbin(conllu_dir: Path, output: Path) -> int:

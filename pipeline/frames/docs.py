@@ -12,9 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from pipeline import conllu
-from pipeline.constants import COMMENT_FRAMES, MISC_FRAME, MISC_NER
-from pipeline.frames.rules import FrameSpan
+from gofteman import conllu
+from gofteman.constants import COMMENT_FRAMES, MISC_FRAME, MISC_NER
+from gofteman.frames.rules import FrameSpan
 
 
 def sentence_doc(vocab: Vocab, sentence: conllu.Sentence) -> Doc:

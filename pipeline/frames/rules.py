@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from pipeline.constants import SCHEMAS_DIR
+from gofteman.constants import SCHEMAS_DIR
 
 RULES_PATH = SCHEMAS_DIR / "frames" / "rules.yaml"
 RULES_SCHEMA_PATH = SCHEMAS_DIR / "frames" / "rules.schema.json"

@@ -4,14 +4,14 @@ Adding a stage means writing its module and adding its class to ``STAGES``: noth
 registered by importing.
 """
 
-from pipeline.stages.base import Stage
-from pipeline.stages.frames import Frames
-from pipeline.stages.mwt import SplitMultiwordTokens
-from pipeline.stages.ner import Ner
-from pipeline.stages.normalize import Normalize
-from pipeline.stages.tag import Tag
-from pipeline.stages.tokenize import Tokenize
-from pipeline.stages.write import Write
+from gofteman.stages.base import Stage
+from gofteman.stages.frames import Frames
+from gofteman.stages.mwt import SplitMultiwordTokens
+from gofteman.stages.ner import Ner
+from gofteman.stages.normalize import Normalize
+from gofteman.stages.tag import Tag
+from gofteman.stages.tokenize import Tokenize
+from gofteman.stages.write import Write
 
 STAGES: tuple[type[Stage], ...] = (Normalize, Tokenize, SplitMultiwordTokens, Tag, Ner, Frames, Write)
 STAGE_NAMES: tuple[str, ...] = tuple(stage.name for stage in STAGES)

@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from pipeline.constants import PROJECT_DIR, SCHEMAS_DIR
+from gofteman.constants import PROJECT_DIR, SCHEMAS_DIR
 
 
 class StageConfigError(ValueError):

@@ -1,7 +1,7 @@
 """frames: rhetorical frame labels (hope, threat, achievement, enemy) with evidence spans.
 
 Reads tagged CoNLL-U (lemmas, POS, features, tree, entities), builds a spaCy Doc per sentence
-(``pipeline.frames.docs``), runs the rule base of ``schemas/frames/rules.yaml``, keeps every
+(``gofteman.frames.docs``), runs the rule base of ``schemas/frames/rules.yaml``, keeps every
 match in the span group ``doc.spans["frames"]`` (overlaps allowed, rule id as ``span.id_``) and
 writes ``# frames = ...`` and the ``Frame=`` evidence in MISC from it. Definitions: ../shared/guidelines/frames.md.
 """
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import spacy
 
-from pipeline import conllu
-from pipeline.constants import CAP_FEATS, CAP_FRAMES, CAP_LEMMA, CAP_NER, CAP_TREE, CAP_UPOS
-from pipeline.frames.docs import SPAN_GROUP, add_span_group, sentence_doc, write_frames
-from pipeline.frames.rules import FrameSpan, RuleBase
-from pipeline.stages.base import Stage, StageResult
+from gofteman import conllu
+from gofteman.constants import CAP_FEATS, CAP_FRAMES, CAP_LEMMA, CAP_NER, CAP_TREE, CAP_UPOS
+from gofteman.frames.docs import SPAN_GROUP, add_span_group, sentence_doc, write_frames
+from gofteman.frames.rules import FrameSpan, RuleBase
+from gofteman.stages.base import Stage, StageResult
 
 
 class Frames(Stage):
@@ -23,7 +23,7 @@ class Frames(Stage):
     provides = frozenset({CAP_FRAMES})
     output_suffix = ".conllu"
     config_file = "frames/stage.yaml"
-    code_modules = ("pipeline.frames.rules", "pipeline.frames.docs", "pipeline.conllu")
+    code_modules = ("gofteman.frames.rules", "gofteman.frames.docs", "gofteman.conllu")
     resources = ("schemas/frames/rules.yaml", "schemas/frames/rules.schema.json")
     libraries = ("spacy",)
 

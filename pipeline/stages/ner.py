@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline import conllu
-from pipeline.constants import CAP_NER, CAP_NORM, CAP_SENTENCES, CAP_TOKENS, MISC_NER, SHIPPED_MODELS_DIR
-from pipeline.stages.stanza_stage import StanzaStage
+from gofteman import conllu
+from gofteman.constants import CAP_NER, CAP_NORM, CAP_SENTENCES, CAP_TOKENS, MISC_NER, SHIPPED_MODELS_DIR
+from gofteman.stages.stanza_stage import StanzaStage
 
 
 def bioes_to_iob2(tag: str) -> str:

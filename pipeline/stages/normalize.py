@@ -2,7 +2,7 @@
 
 Reads the source document (JSON: id, text, metadata) and writes the same document with its
 chunks: each run of non-gap characters with its normalised form and the edit script back to the
-original characters (see ``pipeline.normalization``). Configured by ``schemas/normalize.yaml``.
+original characters (see ``gofteman.text.normalization``). Configured by ``schemas/normalize.yaml``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import hazm
 
-from pipeline.constants import (
+from gofteman.constants import (
     CAP_NORMALIZED,
     CAP_SOURCE_META,
     CAP_SOURCE_TEXT,
@@ -21,10 +21,10 @@ from pipeline.constants import (
     ZWNJ,
     ZWNJ_LEXICON_PATH,
 )
-from pipeline.hazm_resources import verb_conjugations
-from pipeline.normalization import TextNormalizer
-from pipeline.stages.base import Stage, StageConfigError, StageResult
-from pipeline.zwnj import ZwnjLexicon, ZwnjRepairer
+from gofteman.text.hazm_resources import verb_conjugations
+from gofteman.text.normalization import TextNormalizer
+from gofteman.stages.base import Stage, StageConfigError, StageResult
+from gofteman.text.zwnj import ZwnjLexicon, ZwnjRepairer
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +42,7 @@ class Normalize(Stage):
     provides = frozenset({CAP_NORMALIZED})
     output_suffix = ".json"
     config_file = "normalize.yaml"
-    code_modules = ("pipeline.normalization", "pipeline.zwnj", "pipeline.hazm_resources")
+    code_modules = ("gofteman.text.normalization", "gofteman.text.zwnj", "gofteman.text.hazm_resources")
     resources = (str(ZWNJ_LEXICON_PATH.relative_to(PROJECT_DIR)),)
     libraries = ("hazm",)
 

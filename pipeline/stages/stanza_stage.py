@@ -5,16 +5,16 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Iterable, Iterator
 
-from pipeline import conllu
-from pipeline.stages.base import Stage, StageResult
-from pipeline.stanza_models import build_pipeline
+from gofteman import conllu
+from gofteman.stages.base import Stage, StageResult
+from gofteman.stanza_models import build_pipeline
 
 
 class StanzaStage(Stage):
     """A stage that annotates CoNLL-U sentences with one stanza Pipeline."""
 
     output_suffix = ".conllu"
-    code_modules = ("pipeline.stanza_models", "pipeline.stages.stanza_stage", "pipeline.conllu")
+    code_modules = ("gofteman.stanza_models", "gofteman.stages.stanza_stage", "gofteman.conllu")
     libraries = ("stanza", "torch")
     processors: list[str] = []
     #: stanza reads token lists (True) or text that its own tokenizer segments (False).

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from hazm import SentenceTokenizer, WordTokenizer
 
-from pipeline import conllu
-from pipeline.constants import (
+from gofteman import conllu
+from gofteman.constants import (
     CAP_NORM,
     CAP_NORMALIZED,
     CAP_SENTENCES,
@@ -38,8 +38,8 @@ from pipeline.constants import (
     MISC_SPACES_AFTER,
     MISC_SPACES_BEFORE,
 )
-from pipeline.normalization import PARAGRAPH_BREAK, Chunk
-from pipeline.stages.base import Stage, StageResult
+from gofteman.text.normalization import PARAGRAPH_BREAK, Chunk
+from gofteman.stages.base import Stage, StageResult
 
 
 @dataclass
@@ -56,7 +56,7 @@ class Tokenize(Stage):
     provides = frozenset({CAP_SENTENCES, CAP_TOKENS, CAP_NORM, CAP_SPACING})
     output_suffix = ".conllu"
     config_file = "tokenize.yaml"
-    code_modules = ("pipeline.conllu", "pipeline.normalization")
+    code_modules = ("gofteman.conllu", "gofteman.text.normalization")
     libraries = ("hazm",)
 
     def __init__(self, join_abbreviations: bool, max_sentence_tokens: int, separate_marks: str,

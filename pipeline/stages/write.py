@@ -6,9 +6,9 @@ document and survive a read/write round trip unchanged) and writes it to the cor
 
 from __future__ import annotations
 
-from pipeline import conllu
-from pipeline.constants import CAP_CORPUS_FILE, CAP_SENTENCES, CAP_SPACING, CAP_TOKENS
-from pipeline.stages.base import Stage, StageResult
+from gofteman import conllu
+from gofteman.constants import CAP_CORPUS_FILE, CAP_SENTENCES, CAP_SPACING, CAP_TOKENS
+from gofteman.stages.base import Stage, StageResult
 
 
 class Write(Stage):
@@ -16,7 +16,7 @@ class Write(Stage):
     requires = frozenset({CAP_SENTENCES, CAP_TOKENS, CAP_SPACING})
     provides = frozenset({CAP_CORPUS_FILE})
     output_suffix = ".conllu"
-    code_modules = ("pipeline.conllu",)
+    code_modules = ("gofteman.conllu",)
     #: The runner writes this stage's artifacts into the output folder, not the work folder.
     writes_corpus = True
 

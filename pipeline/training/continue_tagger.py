@@ -7,7 +7,7 @@ start model's vocabulary: the weights fit whatever the training data are, and a 
 model does not know is unknown to it, as at run time (the recipe's fine-tuning reads sentences
 the tagger never saw, the held-out slice among them). Adam starts afresh, at ``--lr``.
 
-    python -m pipeline.training.continue_tagger START.pt <stanza.models.tagger arguments>
+    python -m gofteman.training.continue_tagger START.pt <stanza.models.tagger arguments>
 
 ``gofteman train run --only tagger --tagger-start START.pt`` runs it with the recipe's arguments.
 """

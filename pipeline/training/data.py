@@ -16,14 +16,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline import conllu
-from pipeline.clitics import perdt_clitic_spelling
-from pipeline.constants import VERB_UPOS
-from pipeline.normalization import TextNormalizer
-from pipeline.stages.mwt import SplitMultiwordTokens
-from pipeline.stages.tag import ud_deprel
-from pipeline.tag_dictionary import Analysis
-from pipeline.verb_lemmas import STEM_SEPARATOR, VERB_STEMS_HEADER
+from gofteman import conllu
+from gofteman.stages.mwt.clitics import perdt_clitic_spelling
+from gofteman.constants import VERB_UPOS
+from gofteman.text.normalization import TextNormalizer
+from gofteman.stages.mwt import SplitMultiwordTokens
+from gofteman.stages.tag import ud_deprel
+from gofteman.stages.tag.tag_dictionary import Analysis
+from gofteman.stages.tag.verb_lemmas import STEM_SEPARATOR, VERB_STEMS_HEADER
 
 UD_PERDT_DEV = "ud/fa_perdt-ud-dev.conllu"
 UD_IPERUDT = ("ud/iPerUDT_train.conllu", "ud/iPerUDT_dev.conllu", "ud/iPerUDT_test.conllu")

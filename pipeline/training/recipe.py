@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.constants import SCHEMAS_DIR, TAG_DICTIONARY_PATH, VERB_STEMS_PATH
-from pipeline.stanza_models import SHIPPED_CHARLMS
-from pipeline.tag_dictionary import write_tag_dictionary
+from gofteman.constants import SCHEMAS_DIR, TAG_DICTIONARY_PATH, VERB_STEMS_PATH
+from gofteman.stanza_models import SHIPPED_CHARLMS
+from gofteman.stages.tag.tag_dictionary import write_tag_dictionary
 
 MODELS_CONFIG = SCHEMAS_DIR / "models.yaml"
 MODEL_FILES = {"tokenizer": "tokenizer.pt", "mwt": "mwt.pt", "charlm_forward": SHIPPED_CHARLMS["pos"][0],
@@ -77,8 +77,8 @@ def tagger_perdt_split(settings: dict) -> str:
 
 
 def prepare(data_dir: Path, out_dir: Path) -> None:
-    from pipeline.stages.normalize import Normalize
-    from pipeline.training import data
+    from gofteman.stages.normalize import Normalize
+    from gofteman.training import data
 
     settings = load_settings()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -122,7 +122,7 @@ def commands(work: Path, models: Path, settings: dict, tagger_start: Path | None
                       "--charlm_backward_file", str(models / MODEL_FILES["charlm_backward"])] if use_charlm else []
 
     def tagger(start: Path | None, train_ratios: dict[str, int], settings_name: str) -> list[str]:
-        return python + [*(["pipeline.training.continue_tagger", str(start)] if start else ["stanza.models.tagger"]),
+        return python + [*(["gofteman.training.continue_tagger", str(start)] if start else ["stanza.models.tagger"]),
                          "--mode", "train", "--lang", "fa", *common, "--save_name", MODEL_FILES["tagger"],
                          "--train_file", ";".join(str(work / name) for name in train_ratios),
                          "--train_ratios", ";".join(str(ratio) for ratio in train_ratios.values()),
@@ -224,6 +224,6 @@ def run(work: Path, models: Path, names: list[str], tagger_start: Path | None = 
     return failures
 
 
-if __name__ == "__main__":  # python -m pipeline.training.recipe WORK MODELS [model ...] (no hazm needed)
+if __name__ == "__main__":  # python -m gofteman.training.recipe WORK MODELS [model ...] (no hazm needed)
     work_dir, models_dir, *chosen = sys.argv[1:]
     sys.exit(run(Path(work_dir), Path(models_dir), chosen or list(MODEL_FILES)))

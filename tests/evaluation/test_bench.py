@@ -1,9 +1,9 @@
 """make bench times mwt on what tokenize writes: the corpus with its multiword tokens joined."""
 
-from pipeline import conllu
-from pipeline.constants import PROJECT_DIR
-from pipeline.evaluation.bench import surface_tokens_only
-from pipeline.stages.mwt import SplitMultiwordTokens
+from gofteman import conllu
+from gofteman.constants import PROJECT_DIR
+from gofteman.evaluation.bench import surface_tokens_only
+from gofteman.stages.mwt import SplitMultiwordTokens
 
 SEED = PROJECT_DIR / "corpus" / "conllu" / "000_67594997d190f86c.conllu"
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from pipeline.constants import PROJECT_DIR
-from pipeline.evaluation.frames_eval import run_evaluation, scores
+from gofteman.constants import PROJECT_DIR
+from gofteman.evaluation.frames_eval import run_evaluation, scores
 
 LABELS = ("hope", "threat", "achievement", "enemy")
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.evaluation.models_eval import entities, entity_scores, run_evaluation
+from gofteman.evaluation.models_eval import entities, entity_scores, run_evaluation
 
 
 def test_entities_of_iob2():

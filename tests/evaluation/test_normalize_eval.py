@@ -1,8 +1,8 @@
 """ZWNJ repair measured on UD PerDT dev (needs ../shared/data)."""
 
-from pipeline.evaluation.normalize_eval import EVAL_FILE, evaluate
-from pipeline.normalization import TextNormalizer
-from pipeline.stages.normalize import Normalize
+from gofteman.evaluation.normalize_eval import EVAL_FILE, evaluate
+from gofteman.text.normalization import TextNormalizer
+from gofteman.stages.normalize import Normalize
 
 
 def test_repair_restores_most_lost_zwnjs_with_few_spurious(shared_data):

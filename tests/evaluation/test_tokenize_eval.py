@@ -1,6 +1,6 @@
 """Segmentation scored with the CoNLL 2018 scorer on UD PerDT test (needs ../shared/data)."""
 
-from pipeline.evaluation.tokenize_eval import METRICS, run_evaluation
+from gofteman.evaluation.tokenize_eval import METRICS, run_evaluation
 
 
 def test_segmentation_follows_ud_persian(shared_data, tmp_path):

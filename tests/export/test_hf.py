@@ -8,9 +8,9 @@ import yaml
 from datasets import ClassLabel, load_dataset
 from huggingface_hub import DatasetCard
 
-from pipeline import load_corpus
-from pipeline.constants import PROJECT_DIR
-from pipeline.export.hf import LabelError, build_datasets, to_conllu, write_dataset
+from gofteman import load_corpus
+from gofteman.constants import PROJECT_DIR
+from gofteman.export.hf import LabelError, build_datasets, to_conllu, write_dataset
 
 CORPUS = PROJECT_DIR / "corpus"
 SEED_ID = "000_67594997d190f86c"

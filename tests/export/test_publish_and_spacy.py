@@ -2,12 +2,12 @@ import pytest
 import spacy
 from spacy.tokens import DocBin
 
-from pipeline import conllu
-from pipeline.cli import main
-from pipeline.constants import PROJECT_DIR
-from pipeline.export.hub import PublishError, publish
-from pipeline.export.spacy_docbin import export_docbin
-from pipeline.frames.docs import read_frames
+from gofteman import conllu
+from gofteman.cli import main
+from gofteman.constants import PROJECT_DIR
+from gofteman.export.hub import PublishError, publish
+from gofteman.export.spacy_docbin import export_docbin
+from gofteman.frames.docs import read_frames
 
 CORPUS = PROJECT_DIR / "corpus"
 
@@ -29,7 +29,7 @@ def test_dry_run_writes_the_folder_that_would_be_uploaded(tmp_path, monkeypatch)
 def test_missing_token_fails_before_uploading(tmp_path, monkeypatch, capsys):
     monkeypatch.delenv("HF_TOKEN", raising=False)
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))  # no stored login
-    monkeypatch.setattr("pipeline.export.hub.get_token", lambda: None)
+    monkeypatch.setattr("gofteman.export.hub.get_token", lambda: None)
     with pytest.raises(PublishError, match="no Hugging Face token: set HF_TOKEN"):
         publish(CORPUS / "hf", "someone/gofteman")
     assert main(["publish", "--folder", str(CORPUS / "hf"), "--repo", "someone/gofteman"]) == 1

@@ -1,9 +1,9 @@
 """Frame spans in CoNLL-U: overlapping spans survive the round trip, and the file stays valid."""
 
-from pipeline import conllu
-from pipeline.frames.docs import read_frames, write_frames
-from pipeline.frames.rules import FrameSpan
-from pipeline.validation import validate_file
+from gofteman import conllu
+from gofteman.frames.docs import read_frames, write_frames
+from gofteman.frames.rules import FrameSpan
+from gofteman.validation import validate_file
 
 SENTENCE = ("# sent_id = d-1\n# text = دشمن حمله سایبری کرد.\n"
             "1\tدشمن\tدشمن\tNOUN\tN_IANM\tNumber=Sing\t4\tnsubj\t_\t_\n"
@@ -42,7 +42,7 @@ def test_sentence_without_frames():
 def test_span_group_keeps_overlaps_and_rule_ids():
     import spacy
 
-    from pipeline.frames.docs import SPAN_GROUP, add_span_group, sentence_doc
+    from gofteman.frames.docs import SPAN_GROUP, add_span_group, sentence_doc
 
     [sentence] = conllu.parse(SENTENCE)
     doc = sentence_doc(spacy.blank("fa").vocab, sentence)

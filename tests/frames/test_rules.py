@@ -5,10 +5,10 @@ the shipped stanza models) before the rules see them."""
 import pytest
 import yaml
 
-from pipeline.frames.docs import sentence_doc
-from pipeline.frames.explain import annotate_text
-from pipeline.frames.rules import RULES_PATH, RuleBase, RuleError
-from pipeline.stages.frames import Frames
+from gofteman.frames.docs import sentence_doc
+from gofteman.explain import annotate_text
+from gofteman.frames.rules import RULES_PATH, RuleBase, RuleError
+from gofteman.stages.frames import Frames
 
 
 @pytest.fixture(scope="module")

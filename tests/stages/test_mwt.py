@@ -2,8 +2,8 @@
 
 import pytest
 
-from pipeline import conllu
-from pipeline.stages.mwt import keep_junction_zwnj, original_spelling, sentence_text, split_rows
+from gofteman import conllu
+from gofteman.stages.mwt import keep_junction_zwnj, original_spelling, sentence_text, split_rows
 
 TEXT = "او کتابش را به من داد.\nخودشان گفتند که دوستانم آمدند.\nمردم در تهران زندگی می‌کنند."
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from pipeline import conllu
-from pipeline.stages.ner import Ner, bioes_to_iob2
+from gofteman import conllu
+from gofteman.stages.ner import Ner, bioes_to_iob2
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,9 @@ import json
 
 import pytest
 
-from pipeline.normalization import Chunk, split_chunks
-from pipeline.stages.base import StageConfigError
-from pipeline.stages.normalize import Normalize
+from gofteman.text.normalization import Chunk, split_chunks
+from gofteman.stages.base import StageConfigError
+from gofteman.stages.normalize import Normalize
 from tests.conftest import GLUED_TEXT
 
 

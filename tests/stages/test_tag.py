@@ -4,9 +4,9 @@ from collections import Counter
 
 import pytest
 
-from pipeline import conllu
-from pipeline.stages.tag import Tag, lemma, ud_deprel
-from pipeline.tag_dictionary import Analysis, TagDictionary
+from gofteman import conllu
+from gofteman.stages.tag import Tag, lemma, ud_deprel
+from gofteman.stages.tag.tag_dictionary import Analysis, TagDictionary
 
 TEXT = ("علی به تهران رفت.\nدانشجویان کتابها را خواندند.\nحسن روحانی در مشهد سخنرانی میکند.\n"
         "او کتابش را در سال 1401 به من داد.")

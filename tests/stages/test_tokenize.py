@@ -1,8 +1,8 @@
 import json
 
-from pipeline import conllu
-from pipeline.stages.normalize import Normalize
-from pipeline.stages.tokenize import Tokenize
+from gofteman import conllu
+from gofteman.stages.normalize import Normalize
+from gofteman.stages.tokenize import Tokenize
 from tests.conftest import GLUED_TEXT
 
 

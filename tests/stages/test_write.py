@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.stages.write import Write
+from gofteman.stages.write import Write
 
 VALID = "# newdoc id = d\n# sent_id = d-1\n# text = سلام\n1\tسلام\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n\n"
 

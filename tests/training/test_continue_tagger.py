@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from pipeline.training import continue_tagger
+from gofteman.training import continue_tagger
 
 # stanza's scorer leaves the dev file open (udtools' load_conllu_file); not ours to close
 pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")

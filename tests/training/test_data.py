@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.training.data import fix_bio, map_tag, read_ner, write_charlm_text
+from gofteman.training.data import fix_bio, map_tag, read_ner, write_charlm_text
 
 LABELS = {"pers": "PER", "PER": "PER", "org": "ORG", "ORG": "ORG", "loc": "LOC", "LOC": "LOC"}
 

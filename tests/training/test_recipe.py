@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import torch
 
-from pipeline import conllu
-from pipeline.constants import PROJECT_DIR, TAG_DICTIONARY_PATH
-from pipeline.tag_dictionary import Analysis, read_tag_dictionary
-from pipeline.training import data, recipe
+from gofteman import conllu
+from gofteman.constants import PROJECT_DIR, TAG_DICTIONARY_PATH
+from gofteman.stages.tag.tag_dictionary import Analysis, read_tag_dictionary
+from gofteman.training import data, recipe
 
 PERDT = "".join(f"# sent_id = p{n}\n1\tکتاب{n}\tکتاب\tNOUN\tN_IANM\tNumber=Sing\t0\troot\t_\t_\n\n" for n in range(1, 6))
 IPERUDT = ("# sent_id = i1\n1-2\tبابام\t_\t_\t_\t_\t_\t_\t_\t_\n1\tبابا\tبابا\tNOUN\tN_SING\t_\t0\troot\t_\t_\n"
@@ -130,7 +130,7 @@ def test_without_tagger_charlm_no_character_model_is_trained_or_read(tmp_path):
 def test_tagger_start_continues_from_a_trained_tagger(tmp_path):
     start = tmp_path / "start.pt"
     command = recipe.commands(tmp_path, tmp_path / "models", recipe.load_settings(), tagger_start=start)["tagger"]
-    assert command[1:4] == ["-m", "pipeline.training.continue_tagger", str(start)]
+    assert command[1:4] == ["-m", "gofteman.training.continue_tagger", str(start)]
 
 
 @pytest.mark.parametrize("reads_heldout, data", [(True, "ud-perdt-all.conllu"), (False, "ud-train-perdt.conllu")])
@@ -139,7 +139,7 @@ def test_the_tagger_is_then_fine_tuned_on_perdt_alone_from_its_trained_model(tmp
     commands = recipe.commands(tmp_path, models, settings)
     assert list(commands).index("tagger_finetune") == list(commands).index("tagger") + 1
     finetune = commands["tagger_finetune"]
-    assert finetune[1:4] == ["-m", "pipeline.training.continue_tagger", str(models / "tagger.pt")]
+    assert finetune[1:4] == ["-m", "gofteman.training.continue_tagger", str(models / "tagger.pt")]
     assert finetune[finetune.index("--save_dir") + 1] == str(models) and finetune[finetune.index("--save_name") + 1] == "tagger.pt"
     assert finetune[finetune.index("--train_file") + 1] == str(tmp_path / data)
     assert finetune[finetune.index("--train_ratios") + 1] == "1"
@@ -186,7 +186,7 @@ def test_every_shipped_model_has_a_training_command(tmp_path, charlm):
 
 def test_word_vectors_are_the_same_in_every_process(tmp_path):
     # with another string hash seed, as another run of `make models` would have
-    script = ("import sys, torch; from pathlib import Path; from pipeline.training import recipe\n"
+    script = ("import sys, torch; from pathlib import Path; from gofteman.training import recipe\n"
               "settings = {'vectors': {'dim': 8, 'window': 2, 'min_count': 1, 'epochs': 2, 'max_vocab': 100, 'seed': 1}}\n"
               "out = Path(sys.argv[1]); out.mkdir()\n"
               "path = recipe.train_vectors([['ما', 'به', 'تهران', 'رفتیم'], ['او', 'به', 'مشهد', 'رفت']] * 5, settings, out)\n"

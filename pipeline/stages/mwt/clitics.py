@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from pipeline.constants import ZWNJ
-from pipeline.hazm_resources import verb_conjugations, word_tags
+from gofteman.constants import ZWNJ
+from gofteman.text.hazm_resources import verb_conjugations, word_tags
 
 #: hazm's tags for a noun and for a verb
 NOUN_TAG, VERB_TAG = "N", "V"

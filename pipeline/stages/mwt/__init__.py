@@ -35,11 +35,11 @@ import re
 from collections.abc import Iterable
 from functools import cached_property
 
-from pipeline import conllu
-from pipeline.clitics import CliticSplitter
-from pipeline.constants import CAP_NORM, CAP_SENTENCES, CAP_TOKENS, CAP_WORDS, MISC_NORM, SHIPPED_MODELS_DIR, ZWNJ
-from pipeline.hazm_resources import verb_conjugations, word_tags
-from pipeline.stages.stanza_stage import StanzaStage
+from gofteman import conllu
+from gofteman.stages.mwt.clitics import CliticSplitter
+from gofteman.constants import CAP_NORM, CAP_SENTENCES, CAP_TOKENS, CAP_WORDS, MISC_NORM, SHIPPED_MODELS_DIR, ZWNJ
+from gofteman.text.hazm_resources import verb_conjugations, word_tags
+from gofteman.stages.stanza_stage import StanzaStage
 
 #: stanza reads the sentences of a batch as one text, one sentence per paragraph
 SENTENCE_SEPARATOR = "\n\n"
@@ -126,7 +126,7 @@ class SplitMultiwordTokens(StanzaStage):
     processors = ["tokenize", "mwt"]
     pretokenized = False
     resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in ("tokenizer.pt", "mwt.pt"))
-    code_modules = (*StanzaStage.code_modules, "pipeline.clitics", "pipeline.hazm_resources")
+    code_modules = (*StanzaStage.code_modules, "gofteman.stages.mwt.clitics", "gofteman.text.hazm_resources")
     libraries = ("stanza", "torch", "hazm")  # hazm: its word list guards the splits
 
     def __init__(self, models: str, batch_size: int, documents_per_batch: int, max_words: int,

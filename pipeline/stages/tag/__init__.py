@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pipeline import conllu
-from pipeline.constants import (
+from gofteman import conllu
+from gofteman.constants import (
     CAP_FEATS,
     CAP_LEMMA,
     CAP_NORM,
@@ -35,11 +35,11 @@ from pipeline.constants import (
     VERB_STEMS_PATH,
     ZWNJ,
 )
-from pipeline.character_tags import CharacterTags, is_foreign
-from pipeline.context_tags import NumberNames, ProgressiveAuxiliary
-from pipeline.stages.stanza_stage import StanzaStage
-from pipeline.tag_dictionary import Analysis, TagDictionary
-from pipeline.verb_lemmas import VerbLemmas
+from gofteman.stages.tag.character_tags import CharacterTags, is_foreign
+from gofteman.stages.tag.context_tags import NumberNames, ProgressiveAuxiliary
+from gofteman.stages.stanza_stage import StanzaStage
+from gofteman.stages.tag.tag_dictionary import Analysis, TagDictionary
+from gofteman.stages.tag.verb_lemmas import VerbLemmas
 
 UD_DEPREL = re.compile(r"[a-z]+(:[a-z]+)?")
 
@@ -70,8 +70,8 @@ class Tag(StanzaStage):
     provides = frozenset({CAP_LEMMA, CAP_UPOS, CAP_XPOS, CAP_FEATS, CAP_TREE})
     config_file = "tag.yaml"
     processors = ["pos", "lemma", "depparse"]
-    code_modules = (*StanzaStage.code_modules, "pipeline.verb_lemmas", "pipeline.hazm_resources",
-                    "pipeline.tag_dictionary", "pipeline.character_tags", "pipeline.context_tags")
+    code_modules = (*StanzaStage.code_modules, "gofteman.stages.tag.verb_lemmas", "gofteman.text.hazm_resources",
+                    "gofteman.stages.tag.tag_dictionary", "gofteman.stages.tag.character_tags", "gofteman.stages.tag.context_tags")
     resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in
                       ("tagger.pt", "lemmatizer.pt", "parser.pt", "pretrain.pt", VERB_STEMS_PATH.name,
                        TAG_DICTIONARY_PATH.name))

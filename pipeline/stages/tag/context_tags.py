@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline import conllu
-from pipeline.constants import VERB_UPOS
-from pipeline.tag_dictionary import Analysis
+from gofteman import conllu
+from gofteman.constants import VERB_UPOS
+from gofteman.stages.tag.tag_dictionary import Analysis
 
 DIGITS = re.compile(r"[0-9۰-۹]+")
 NUM = "NUM"

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.constants import ZWNJ
+from gofteman.constants import ZWNJ
 
 #: A run of Persian letters (with ZWNJ), the unit the repair works on.
 PERSIAN_WORD = re.compile(

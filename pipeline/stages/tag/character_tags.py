@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.tag_dictionary import Analysis
+from gofteman.stages.tag.tag_dictionary import Analysis
 
 PUNCT = "PUNCT"
 SYM = "SYM"

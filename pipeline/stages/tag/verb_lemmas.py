@@ -14,8 +14,8 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
-from pipeline.constants import VERB_STEMS_PATH, VERB_UPOS
-from pipeline.hazm_resources import verb_conjugations
+from gofteman.constants import VERB_STEMS_PATH, VERB_UPOS
+from gofteman.text.hazm_resources import verb_conjugations
 
 STEM_SEPARATOR = "#"
 VERB_STEMS_HEADER = ("past", "present", "count")

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline import conllu
-from pipeline.frames.docs import sentence_doc
-from pipeline.in_memory import annotate
-from pipeline.stages.ner import Ner
+from gofteman import conllu
+from gofteman.frames.docs import sentence_doc
+from gofteman.in_memory import annotate
+from gofteman.stages.ner import Ner
 
 
 def annotate_text(text: str) -> list[conllu.Sentence]:
@@ -25,8 +25,8 @@ def find_sentence(corpus_dir: Path, sent_id: str) -> conllu.Sentence:
 
 
 def explain(sentences: list[conllu.Sentence]) -> str:
-    from pipeline.in_memory import configured_stage
-    from pipeline.stages.frames import Frames
+    from gofteman.in_memory import configured_stage
+    from gofteman.stages.frames import Frames
 
     stage = configured_stage(Frames.name)
     out = []

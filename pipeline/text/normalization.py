@@ -19,8 +19,8 @@ from functools import lru_cache
 
 from hazm import Normalizer
 
-from pipeline.constants import JOINERS, ZWNJ
-from pipeline.zwnj import PERSIAN_WORD, ZwnjRepairer
+from gofteman.constants import JOINERS, ZWNJ
+from gofteman.text.zwnj import PERSIAN_WORD, ZwnjRepairer
 
 GAP = re.compile(
     r"(?:\s|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
