@@ -8,6 +8,7 @@ file under ``schemas/`` (the one source of defaults) and nothing else.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import importlib
 import importlib.metadata
@@ -22,6 +23,30 @@ from typing import Any, ClassVar
 import yaml
 
 from gofteman.constants import PROJECT_DIR, SCHEMAS_DIR
+
+
+def _without_docstrings(tree: ast.AST) -> ast.AST:
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                    and isinstance(body[0].value.value, str):
+                node.body = body[1:] or [ast.Pass()]
+    return tree
+
+
+def behaviour_bytes(path: Path) -> bytes:
+    """The part of a file that can change what a stage does: Python code without its comments,
+    docstrings and layout (its syntax tree), YAML and JSON without comments and layout (their
+    data), any other file (models, lexicons) byte for byte. So editing a comment does not make a
+    stage recompute, and the corpus manifest's fingerprints change only with behaviour."""
+    raw = path.read_bytes()
+    if path.suffix == ".py":
+        return ast.dump(_without_docstrings(ast.parse(raw, filename=str(path)))).encode()
+    if path.suffix in (".yaml", ".yml", ".json"):
+        data = yaml.safe_load(raw) if path.suffix != ".json" else json.loads(raw)
+        return json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()
+    return raw
 
 
 class StageConfigError(ValueError):
@@ -107,10 +132,12 @@ class Stage(ABC):
 
     @classmethod
     def code_fingerprint(cls) -> str:
+        """What decides the stage's behaviour: its code, configuration and resources (as
+        ``behaviour_bytes`` reads them) and its libraries' versions."""
         digest = hashlib.sha256(cls.name.encode())
         for path in cls.input_files():
             digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+            digest.update(behaviour_bytes(path))
         for library in cls.libraries:
             digest.update(f"{library}=={importlib.metadata.version(library)}".encode())
         return digest.hexdigest()

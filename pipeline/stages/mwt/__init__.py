@@ -127,6 +127,7 @@ class SplitMultiwordTokens(StanzaStage):
     pretokenized = False
     resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in ("tokenizer.pt", "mwt.pt"))
     code_modules = (*StanzaStage.code_modules, "gofteman.stages.mwt.clitics", "gofteman.text.hazm_resources")
+    libraries = (*StanzaStage.libraries, "hazm")
     libraries = ("stanza", "torch", "hazm")  # hazm: its word list guards the splits
 
     def __init__(self, models: str, batch_size: int, documents_per_batch: int, max_words: int,

@@ -72,6 +72,7 @@ class Tag(StanzaStage):
     processors = ["pos", "lemma", "depparse"]
     code_modules = (*StanzaStage.code_modules, "gofteman.stages.tag.verb_lemmas", "gofteman.text.hazm_resources",
                     "gofteman.stages.tag.tag_dictionary", "gofteman.stages.tag.character_tags", "gofteman.stages.tag.context_tags")
+    libraries = (*StanzaStage.libraries, "hazm")
     resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in
                       ("tagger.pt", "lemmatizer.pt", "parser.pt", "pretrain.pt", VERB_STEMS_PATH.name,
                        TAG_DICTIONARY_PATH.name))
