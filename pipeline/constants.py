@@ -34,6 +34,7 @@ MISC_SPACE_AFTER = "SpaceAfter"  # UD: "No" when no whitespace follows the token
 MISC_SPACES_AFTER = "SpacesAfter"  # UDPipe: the exact (escaped) characters after the token
 MISC_SPACES_BEFORE = "SpacesBefore"  # UDPipe: characters before the first token of a document
 MISC_NORM = "Norm"  # the normalised form (hazm + ZWNJ repair) where it differs from FORM
+MISC_ORIG_LEMMA = "OrigLemma"  # UD Persian: a verb's past#present stems (LEMMA holds the past stem)
 MISC_NER = "NER"  # IOB2 named-entity tag (B-PER, I-ORG...), written only inside entities
 MISC_FRAME = "Frame"  # frame evidence: label:rule:span-number[:neg], comma-separated
 
@@ -55,6 +56,7 @@ CAP_NORM = f"conllu.MISC.{MISC_NORM}"
 CAP_WORDS = "conllu.words"  # syntactic words: multiword tokens split
 CAP_SPACING = f"conllu.MISC.{MISC_SPACES_AFTER}"
 CAP_LEMMA = "conllu.LEMMA"
+CAP_ORIG_LEMMA = f"conllu.MISC.{MISC_ORIG_LEMMA}"
 CAP_UPOS = "conllu.UPOS"
 CAP_XPOS = "conllu.XPOS"
 CAP_FEATS = "conllu.FEATS"

@@ -102,11 +102,11 @@ Column names follow the `universal_dependencies` dataset. Lists are aligned with
 | `text` | string | `# text`: the sentence as in the source |
 | `newpar` | bool | the sentence starts a paragraph (`# newpar`) |
 | `tokens` | list of string | FORM: the original text of each syntactic word |
-| `lemmas`, `xpos`, `deprel`, `deps` | list of string | LEMMA (a verb's is UD's `past#present`, e.g. `کرد#کن`), XPOS (PerDT tags), DEPREL, DEPS as in CoNLL-U (`_` = none) |
+| `lemmas`, `xpos`, `deprel`, `deps` | list of string | LEMMA (a verb's is its past stem, `کرد` for «می‌کنم», as UD Persian writes it; both stems are in `misc` as `OrigLemma=کرد#کن`), XPOS (PerDT tags), DEPREL, DEPS as in CoNLL-U (`_` = none) |
 | `upos` | list of ClassLabel | UPOS (table below) |
 | `feats` | list of string | FEATS as the CoNLL-U string (`Number=Sing|Person=3`), never a dict |
 | `head` | list of int | HEAD (0 = root; -1 = not annotated) |
-| `misc` | list of string | MISC as the CoNLL-U string: `Norm=` (normalised form), `SpaceAfter=No`, `SpacesAfter=` (exact spacing), `NER=`, `Frame=` |
+| `misc` | list of string | MISC as the CoNLL-U string: `Norm=` (normalised form), `OrigLemma=` (a verb's past#present stems), `SpaceAfter=No`, `SpacesAfter=` (exact spacing), `NER=`, `Frame=` |
 | `ner_tags` | list of ClassLabel | IOB2 entity tags, `O` = 0 (table below) |
 | `frames` | list of ClassLabel | the sentence's frames (`# frames`); null if the frames stage did not run |
 | `frame_spans` | list of {{label, start, end, rule, negated}} | evidence: word offsets `[start, end)`, the rule id, whether a negation cue is near |

@@ -22,6 +22,7 @@ from gofteman import conllu
 from gofteman.constants import (
     CAP_FEATS,
     CAP_LEMMA,
+    CAP_ORIG_LEMMA,
     CAP_NORM,
     CAP_SENTENCES,
     CAP_TOKENS,
@@ -29,6 +30,7 @@ from gofteman.constants import (
     CAP_UPOS,
     CAP_WORDS,
     CAP_XPOS,
+    MISC_ORIG_LEMMA,
     MODELS_SHIPPED,
     SHIPPED_MODELS_DIR,
     TAG_DICTIONARY_PATH,
@@ -39,7 +41,7 @@ from gofteman.stages.tag.character_tags import CharacterTags, is_foreign
 from gofteman.stages.tag.context_tags import NumberNames, ProgressiveAuxiliary
 from gofteman.stages.stanza_stage import StanzaStage
 from gofteman.stages.tag.tag_dictionary import Analysis, TagDictionary
-from gofteman.stages.tag.verb_lemmas import VerbLemmas
+from gofteman.stages.tag.verb_lemmas import STEM_SEPARATOR, VerbLemmas, ud_lemma
 
 UD_DEPREL = re.compile(r"[a-z]+(:[a-z]+)?")
 
@@ -67,7 +69,7 @@ def ud_deprel(deprel: str) -> str:
 class Tag(StanzaStage):
     name = "tag"
     requires = frozenset({CAP_SENTENCES, CAP_TOKENS, CAP_NORM, CAP_WORDS})
-    provides = frozenset({CAP_LEMMA, CAP_UPOS, CAP_XPOS, CAP_FEATS, CAP_TREE})
+    provides = frozenset({CAP_LEMMA, CAP_ORIG_LEMMA, CAP_UPOS, CAP_XPOS, CAP_FEATS, CAP_TREE})
     config_file = "tag.yaml"
     processors = ["pos", "lemma", "depparse"]
     code_modules = (*StanzaStage.code_modules, "gofteman.stages.tag.verb_lemmas", "gofteman.text.hazm_resources",
@@ -118,8 +120,10 @@ class Tag(StanzaStage):
         for sentence, result in zip(sentences, analysed):
             for row, word in zip(sentence.words(), result.words):
                 row[conllu.UPOS] = _value(word.upos)
-                # UD's past#present verb lemma from the past stem (PerDT's) the lemmatizer gives
-                row[conllu.LEMMA] = self.verb_lemmas(word.text, row[conllu.UPOS], lemma(row[conllu.FORM], word.lemma))
+                stems = self.verb_lemmas(word.text, row[conllu.UPOS], lemma(row[conllu.FORM], word.lemma))
+                row[conllu.LEMMA] = ud_lemma(stems)
+                row[conllu.MISC] = conllu.misc_set(row[conllu.MISC], MISC_ORIG_LEMMA,
+                                                   stems if STEM_SEPARATOR in stems else None)
                 row[conllu.XPOS] = _value(word.xpos)
                 # stanza joins the features it predicts one by one in its own order
                 row[conllu.FEATS] = conllu.sorted_feats(_value(word.feats))

@@ -1,11 +1,12 @@
-"""UD's ``past#present`` verb lemmas (``کرد#کن``) from the past stem the lemmatizer predicts.
+"""A verb's two stems (``کرد#کن``) from the past stem the lemmatizer predicts.
 
-The shipped lemmatizer learns UD PerDT's LEMMA column, where a verb's lemma is its past stem
-(``کرد``), and stanza's official Persian models are trained on PerDT too; iPerUDT writes both
-stems, as UD's Persian guidelines ask. The present stem comes from, in this order: the table
-learnt from iPerUDT's lemmas (``models/fa-small/verb_stems.tsv``, written by ``make models``);
-hazm's verb list, by the conjugated form (``می‌روم`` -> ``رفت#رو``) or by a past stem hazm gives
-one present stem. A lemma none of them knows is kept as predicted.
+UD's Persian treebanks (PerDT, Seraji) write a verb's or auxiliary's LEMMA as its past stem
+(``کرد`` for ``می‌کنم``; the present stem alone for «است», «هست», which have no past) and both
+stems in MISC as ``OrigLemma=کرد#کن`` (``#است``). The lemmatizer learns PerDT's LEMMA column;
+the present stem comes from, in this order: the table learnt from iPerUDT, which writes both
+stems (``models/fa-small/verb_stems.tsv``, written by ``make models``); hazm's verb list, by the
+conjugated form (``می‌روم`` -> ``رفت#رو``) or by a past stem hazm gives one present stem. A
+lemma none of them knows has no ``OrigLemma``.
 """
 
 from __future__ import annotations
@@ -57,19 +58,23 @@ class VerbLemmas:
         return cls(read_verb_stems(VERB_STEMS_PATH))
 
     def __call__(self, form: str, upos: str, predicted: str) -> str:
-        """The ``past#present`` lemma of a verb or auxiliary whose predicted lemma is its past stem."""
+        """The ``past#present`` stems of a verb or auxiliary whose predicted lemma is its past
+        stem (or, for «است», its only stem); anything else is returned as predicted."""
         if upos not in VERB_UPOS or STEM_SEPARATOR in predicted:
             return predicted
         if predicted in self.learnt:
             return f"{predicted}{STEM_SEPARATOR}{self.learnt[predicted]}"
         from_form = self.by_form.get(form, "")
-        if from_form.split(STEM_SEPARATOR)[0] == predicted:
+        past, _, present = from_form.partition(STEM_SEPARATOR)
+        if past == predicted or (not past and present == predicted):
             return from_form
         if predicted in self.single_present:
             return f"{predicted}{STEM_SEPARATOR}{self.single_present[predicted]}"
         return predicted
 
 
-def past_stem(lemma: str) -> str:
-    """UD PerDT's form of a lemma: the past stem of ``past#present`` (scoring against PerDT)."""
-    return lemma.split(STEM_SEPARATOR)[0] or lemma
+def ud_lemma(stems: str) -> str:
+    """The LEMMA UD Persian writes for ``past#present`` stems: the past stem, or the present
+    stem of a verb that has none («#است» -> «است»); any other lemma as it is."""
+    past, _, present = stems.partition(STEM_SEPARATOR)
+    return past or present

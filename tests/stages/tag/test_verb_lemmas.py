@@ -1,8 +1,8 @@
-"""UD's past#present verb lemmas from the past stem the lemmatizer predicts."""
+"""A verb's past#present stems (MISC OrigLemma) and UD's LEMMA from the past stem the lemmatizer predicts."""
 
 import pytest
 
-from gofteman.stages.tag.verb_lemmas import VerbLemmas, past_stem, read_verb_stems
+from gofteman.stages.tag.verb_lemmas import VerbLemmas, read_verb_stems, ud_lemma
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +15,7 @@ def shipped():
     ("بود", "AUX", "بود", "بود#باش"),  # the learnt table (iPerUDT); hazm's last conjugation says بود#است
     ("می‌فرماید", "VERB", "فرمود", "فرمود#فرما"),  # not in the table: hazm, from the form
     ("آزمودند", "VERB", "آزمود", "آزمود#آزما"),
-    ("است", "AUX", "است", "است"),  # no past stem: kept
+    ("است", "AUX", "است", "#است"),  # no past stem, as PerDT writes OrigLemma=#است
     ("کتاب", "NOUN", "کتاب", "کتاب"),  # not a verb
     ("رفت", "VERB", "رفت#رو", "رفت#رو"),  # already both stems
     ("بلاگید", "VERB", "بلاگید", "بلاگید"),  # unknown to the table and to hazm
@@ -24,9 +24,9 @@ def test_verb_lemma(shipped, form, upos, predicted, expected):
     assert shipped(form, upos, predicted) == expected
 
 
-@pytest.mark.parametrize("lemma, expected", [("کرد#کن", "کرد"), ("است", "است"), ("#هست", "#هست")])
-def test_past_stem_is_perdts_lemma(lemma, expected):
-    assert past_stem(lemma) == expected
+@pytest.mark.parametrize("stems, expected", [("کرد#کن", "کرد"), ("#است", "است"), ("#هست", "هست"), ("کتاب", "کتاب")])
+def test_ud_lemma_is_the_past_stem_or_the_only_stem(stems, expected):
+    assert ud_lemma(stems) == expected
 
 
 def test_a_table_without_its_header_is_refused_with_its_path(tmp_path):

@@ -46,13 +46,16 @@ def test_tag_dictionary_corrects_the_tagger_before_the_lemmatizer_and_parser_rea
 def test_known_proper_noun_and_verb(tagged):
     first = tagged[0]
     assert column(first, conllu.UPOS) == ["PROPN", "ADP", "PROPN", "VERB", "PUNCT"]
-    assert column(first, conllu.LEMMA)[3] == "رفت#رو"  # UD's verb lemma: past#present stems
+    # UD Persian's verb lemma: the past stem in LEMMA, both stems in MISC
+    assert column(first, conllu.LEMMA)[3] == "رفت"
+    assert conllu.misc_get(first.words()[3][conllu.MISC], "OrigLemma") == "رفت#رو"
 
 
 def test_lemma_of_a_repaired_glued_verb(tagged):
     # «میکند» (glued) reaches stanza as «می‌کند» through MISC Norm
     verb = next(row for row in tagged[2].words() if row[conllu.FORM] == "میکند")
-    assert verb[conllu.LEMMA] == "کرد#کن"
+    assert verb[conllu.LEMMA] == "کرد"
+    assert conllu.misc_get(verb[conllu.MISC], "OrigLemma") == "کرد#کن"
     assert verb[conllu.UPOS] in ("VERB", "AUX")
 
 
@@ -136,5 +139,6 @@ def test_dashtan_before_a_verb_in_mi_is_the_progressive_auxiliary_before_the_par
     auxiliary = next(row for row in words if row[conllu.FORM] == "دارد")
     assert (auxiliary[conllu.UPOS], auxiliary[conllu.XPOS]) == ("AUX", "V_ACT")
     assert "Tense" not in auxiliary[conllu.FEATS] and "Person=3" in auxiliary[conllu.FEATS]
-    assert auxiliary[conllu.LEMMA] == "داشت#دار"
+    assert auxiliary[conllu.LEMMA] == "داشت"
+    assert conllu.misc_get(auxiliary[conllu.MISC], "OrigLemma") == "داشت#دار"
     assert auxiliary[conllu.DEPREL] == "aux" and words[int(auxiliary[conllu.HEAD]) - 1][conllu.FORM] == "می‌شود"
