@@ -33,7 +33,7 @@ FRAMES_INPUTS := pipeline/stages/frames.py pipeline/frames/rules.py pipeline/fra
 WRITE_INPUTS := pipeline/stages/write.py pipeline/conllu.py
 
 .PHONY: all corpus normalize tokenize mwt tag ner frames write test test-fast validate eval eval-normalize \
-	eval-tokenize eval-models eval-frames bench models models-official zwnj-lexicon clean venv publish
+	eval-tokenize eval-models eval-frames bench results models models-official zwnj-lexicon clean venv publish
 .PRECIOUS: $(BUILD)/%.done
 .DELETE_ON_ERROR:
 
@@ -64,7 +64,7 @@ $(BUILD)/frames.done: $(BUILD)/ner.done $(RUNNER_CODE) $(FRAMES_INPUTS)
 $(BUILD)/write.done: $(BUILD)/frames.done $(RUNNER_CODE) $(WRITE_INPUTS)
 
 # The Hugging Face dataset: built from the finished CoNLL-U, after write.
-HF_INPUTS := pipeline/export/hf.py pipeline/export/card.py pipeline/labels.py schemas/dataset/labels.yaml schemas/frames/rules.yaml
+HF_INPUTS := pipeline/export/hf.py pipeline/export/card.py pipeline/labels.py schemas/dataset/labels.yaml schemas/frames/rules.yaml $(wildcard results/*.json)
 $(OUT)/hf/README.md: $(BUILD)/write.done $(HF_INPUTS)
 	$(GOFTEMAN) export --format hf --corpus $(OUT)
 
@@ -90,22 +90,33 @@ test-fast: $(VENV_STAMP)
 zwnj-lexicon: $(VENV_STAMP)
 	$(GOFTEMAN) build-zwnj-lexicon --data $(DATA)
 
+# Each evaluation writes results/<name>.json; the README's and the model card's tables are then
+# rendered from results/ (never typed). Decisions are made on dev data; the test sets (PerDT test,
+# Arman fold 3) are scored once per release.
 eval-normalize: $(VENV_STAMP)
 	$(GOFTEMAN) eval-normalize --data $(DATA)
+	$(GOFTEMAN) render-results
 
 eval-tokenize: $(VENV_STAMP)
 	$(GOFTEMAN) eval-tokenize --data $(DATA) --work build/eval-tokenize
+	$(GOFTEMAN) render-results
 
 eval-models: $(VENV_STAMP)
 	$(GOFTEMAN) eval-models --data $(DATA) --work build/eval-models
+	$(GOFTEMAN) render-results
 
 eval-frames: $(VENV_STAMP) $(BUILD)/write.done
 	$(GOFTEMAN) eval-frames --corpus $(OUT)/conllu --shared $(dir $(DATA:/=))
+	$(GOFTEMAN) render-results
 
 eval: eval-normalize eval-tokenize eval-models eval-frames
 
 bench: $(VENV_STAMP) $(BUILD)/write.done
 	$(GOFTEMAN) bench --input $(OUT)/conllu
+	$(GOFTEMAN) render-results
+
+results: $(VENV_STAMP)
+	$(GOFTEMAN) render-results
 
 # Trains the shipped stanza models in models/fa-small on the CPU (hours on 2 cores; see
 # models/fa-small/MODEL_CARD.md for where the shipped ones were trained).

@@ -66,32 +66,55 @@ def cmd_build_zwnj_lexicon(args: argparse.Namespace) -> int:
     return 0
 
 
+def _record(name: str, scores: dict, data_files: list, tables: tuple[str, ...]) -> None:
+    """Writes results/<name>.json and prints its tables, as the documents show them."""
+    from gofteman.evaluation.report import TABLES
+    from gofteman.evaluation.results import write_result
+
+    path = write_result(name, scores, " ".join(["gofteman", *sys.argv[1:]]), data_files)
+    for table in tables:
+        print(TABLES[table](path.parent), end="\n\n")
+    print(f"written: {path}")
+
+
 def cmd_eval_normalize(args: argparse.Namespace) -> int:
     from gofteman.evaluation.normalize_eval import run_evaluation
 
-    print(run_evaluation(Path(args.data), args.errors))
+    scores, files, errors = run_evaluation(Path(args.data), args.errors)
+    if errors:
+        print("\n".join(errors), end="\n\n")
+    _record("normalize", scores, files, ("normalize",))
     return 0
 
 
 def cmd_eval_tokenize(args: argparse.Namespace) -> int:
     from gofteman.evaluation.tokenize_eval import run_evaluation
 
-    print(run_evaluation(Path(args.data), Path(args.work)))
+    _record("tokenize", *run_evaluation(Path(args.data), Path(args.work)), ("tokenize",))
     return 0
 
 
 def cmd_eval_models(args: argparse.Namespace) -> int:
     from gofteman.evaluation.models_eval import run_evaluation
 
-    print(run_evaluation(Path(args.data), Path(args.work)))
+    _record("models", *run_evaluation(Path(args.data), Path(args.work)), ("ud", "ner"))
     return 0
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
     from gofteman.evaluation.bench import run_bench
 
-    print(run_bench(Path(args.input)))
+    _record("bench", *run_bench(Path(args.input)), ("bench",))
     return 0
+
+
+def cmd_render_results(args: argparse.Namespace) -> int:
+    from gofteman.evaluation.report import render_documents
+
+    changed = render_documents(check=args.check)
+    for path in changed:
+        print(f"{path}: {'disagrees with results/' if args.check else 'rendered from results/'}")
+    return 1 if args.check and changed else 0
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -121,7 +144,14 @@ def cmd_models_official(args: argparse.Namespace) -> int:
 def cmd_eval_frames(args: argparse.Namespace) -> int:
     from gofteman.evaluation.frames_eval import run_evaluation
 
-    print(run_evaluation(Path(args.corpus), Path(args.shared)))
+    scores, files = run_evaluation(Path(args.corpus), Path(args.shared))
+    for evaluation in scores.values():
+        for error in evaluation["errors"]:
+            print(f"{error['id']} gold={','.join(error['gold']) or '_'} predicted={','.join(error['predicted']) or '_'}\n"
+                  f"    fired: {'; '.join(error['fired']) or 'none'}"
+                  + (f"\n    near misses: {'; '.join(error['near_misses'])}" if error["near_misses"] else "")
+                  + f"\n    {error['text'][:160]}")
+    _record("frames", scores, files, ("frames",))
     return 0
 
 
@@ -221,6 +251,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="tokens per second and peak memory of mwt+tag+ner (and frames)")
     bench.add_argument("--input", default="corpus/conllu", help="a folder of CoNLL-U files")
     bench.set_defaults(handler=cmd_bench)
+
+    render = commands.add_parser("render-results", help="render the README's and the model card's tables from results/")
+    render.add_argument("--check", action="store_true", help="change nothing; exit 1 if a document disagrees with results/")
+    render.set_defaults(handler=cmd_render_results)
 
     train = commands.add_parser("train", help="train the shipped stanza models (make models)")
     train.add_argument("step", choices=["prepare", "run", "average"])

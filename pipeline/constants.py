@@ -14,6 +14,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
 SCHEMAS_DIR = PROJECT_DIR / "schemas"
 MODELS_DIR = PROJECT_DIR / "models"
+#: Evaluation results (results/<name>.json), which every shown score is rendered from.
+RESULTS_DIR = PROJECT_DIR / "results"
 ZWNJ_LEXICON_PATH = MODELS_DIR / "zwnj-fa" / "lexicon.tsv.gz"
 #: The stanza models gofteman ships (trained by `make models`).
 SHIPPED_MODELS_DIR = MODELS_DIR / "fa-small"

@@ -14,6 +14,8 @@ import resource
 import time
 from pathlib import Path
 
+import torch
+
 from gofteman import conllu
 from gofteman.stages.frames import Frames
 from gofteman.stages.mwt import SplitMultiwordTokens
@@ -31,7 +33,8 @@ def surface_tokens_only(text: str) -> str:
     return conllu.format_sentences(sentences)
 
 
-def run_bench(folder: Path) -> str:
+def run_bench(folder: Path) -> tuple[dict, list[Path]]:
+    """Tokens per second of each stage and peak memory, with the machine they were measured on."""
     files = sorted(folder.glob("*.conllu"))
     if not files:
         raise FileNotFoundError(f"no .conllu files in {folder}: build the corpus first (make corpus)")
@@ -58,11 +61,9 @@ def run_bench(folder: Path) -> str:
             raise result
     frames_rate = tokens * repeats / (time.perf_counter() - begin)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    lines = [f"{len(files)} documents, {tokens} tokens, {os.cpu_count()} CPU cores "
-             f"(torch threads: {__import__('torch').get_num_threads()})",
-             f"loading the models: {loaded - started:.1f} s",
-             *(f"{name}: {tokens / seconds:,.0f} tokens/s" for name, seconds in timings.items()),
-             f"mwt+tag+ner: {tokens / total:,.0f} tokens/s ({total:.1f} s)",
-             f"frames: {frames_rate:,.0f} tokens/s ({tokens * repeats:,} tokens)",
-             f"peak memory (max RSS): {peak_mb:,.0f} MB"]
-    return "\n".join(lines)
+    scores = {"documents": len(files), "tokens": tokens, "cpu_cores": os.cpu_count(),
+              "torch_threads": torch.get_num_threads(), "loading_seconds": loaded - started,
+              "tokens_per_second": {**{name: tokens / seconds for name, seconds in timings.items()},
+                                    "mwt+tag+ner": tokens / total, "frames": frames_rate},
+              "frames_tokens": tokens * repeats, "peak_memory_mb": peak_mb}
+    return scores, files

@@ -55,7 +55,9 @@ def scores(pairs: list[tuple[set[str], set[str]]], labels: tuple[str, ...]) -> d
     return result
 
 
-def run_evaluation(corpus_dir: Path, data_root: Path) -> str:
+def run_evaluation(corpus_dir: Path, data_root: Path) -> tuple[dict, list[Path]]:
+    """Per frame, micro and macro precision, recall and F1 of the corpus's sentence labels
+    against the gold file; every wrong sentence with the rules that fired and the near misses."""
     from gofteman.stages.frames import Frames
 
     stage = Frames.from_config()
@@ -78,15 +80,15 @@ def run_evaluation(corpus_dir: Path, data_root: Path) -> str:
         if item.labels != set(predicted):
             _, misses = stage.rules.match(sentence_doc(stage.nlp.vocab, match))
             words = [row[conllu.FORM] for row in match.words()]
-            fired = "; ".join(f"{s.label}<-{s.rule}[{' '.join(words[s.start:s.end])}]" for s in spans) or "none"
-            missed = "; ".join(f"{m.label}<-{m.rule}[{' '.join(words[m.start:m.end])}]: {m.reason}" for m in misses)
-            errors.append(f"{item.sentence_id} gold={','.join(sorted(item.labels)) or '_'} "
-                          f"predicted={','.join(predicted) or '_'}\n    fired: {fired}"
-                          + (f"\n    near misses: {missed}" if missed else "") + f"\n    {item.text[:160]}")
+            errors.append({
+                "id": item.sentence_id, "gold": sorted(item.labels), "predicted": list(predicted),
+                "fired": [f"{s.label}<-{s.rule}[{' '.join(words[s.start:s.end])}]" for s in spans],
+                "near_misses": [f"{m.label}<-{m.rule}[{' '.join(words[m.start:m.end])}]: {m.reason}" for m in misses],
+                "text": item.text,
+            })
     table = scores(pairs, labels)
-    lines = [f"Frames on {gold_path} ({len(gold)} sentences), rule base {stage.rules.version}:", "",
-             "| frame | precision | recall | F1 |", "|---|---:|---:|---:|"]
-    for label, (p, r, f) in table.items():
-        lines.append(f"| {label} | {p:.3f} | {r:.3f} | {f:.3f} |")
-    lines += ["", f"{len(errors)} sentences with a wrong label set:", *errors]
-    return "\n".join(lines) + "\n"
+    result = {"seed": {"title": f"Seed document, `{GOLD_FILE}`", "sentences": len(gold), "rules_version": stage.rules.version,
+                       "frames": {label: dict(zip(("precision", "recall", "f1"), values))
+                                  for label, values in table.items()},
+                       "errors": errors}}
+    return result, [gold_path]

@@ -67,39 +67,44 @@ def entity_scores(gold: list[list[str]], predicted: list[list[str]]) -> dict[str
     return scores
 
 
-def score_ud(data_dir: Path, work_dir: Path) -> dict:
-    gold_path = data_dir / UD_TEST
+def ud_score(score) -> dict:
+    """One CoNLL 2018 scorer metric as data: F1, precision, recall and the counts behind them."""
+    return {"f1": score.f1, "precision": score.precision, "recall": score.recall,
+            "correct": score.correct, "gold": score.gold_total, "system": score.system_total}
+
+
+def score_ud(gold_path: Path, work_dir: Path) -> dict[str, dict]:
+    """A UD treebank's sentences joined into one raw text, through the stages up to tag, scored
+    against it: every metric of ``UD_METRICS``."""
     text = " ".join(conllu.iter_texts(conllu.read(gold_path)))
-    system = conllu.parse(run_stages(text, Tag.name, "perdt-test"))
-    system_path = work_dir / "perdt-test.system.conllu"
+    system = conllu.parse(run_stages(text, Tag.name, gold_path.stem))
+    system_path = work_dir / f"{gold_path.stem}.system.conllu"
     system_path.parent.mkdir(parents=True, exist_ok=True)
     conllu.write(system_path, system)
-    return udeval.evaluate(load_for_scoring(gold_path), load_for_scoring(system_path))
+    scores = udeval.evaluate(load_for_scoring(gold_path), load_for_scoring(system_path))
+    return {metric: ud_score(scores[metric]) for metric in UD_METRICS}
 
 
-def score_ner(data_dir: Path) -> dict:
+def score_ner(ner_files: list[Path]) -> dict[str, dict]:
+    """Entity-level scores per label and ``micro`` on NER files' gold tokens."""
     forms = data.TrainingForms(configured_stage(Normalize.name).normalizer)
     label_map = load_settings()["ner_label_map"]
-    sentences = [s for name in data.NER_TEST for s in data.read_ner(data_dir / name)]
+    sentences = [s for path in ner_files for s in data.read_ner(path)]
     gold = [data.fix_bio([data.map_tag(tag, label_map) for _, tag in s]) for s in sentences]
     pipeline = configured_stage(Ner.name).pipeline
     analysed = pipeline([[forms(token) for token, _ in s] for s in sentences]).sentences
     predicted = [[bioes_to_iob2(token.ner) for token in sentence.tokens] for sentence in analysed]
-    return entity_scores(gold, predicted)
+    return {label: {"precision": p, "recall": r, "f1": f, "support": support}
+            for label, (p, r, f, support) in entity_scores(gold, predicted).items()}
 
 
-def run_evaluation(data_dir: Path, work_dir: Path) -> str:
-    if not (data_dir / UD_TEST).exists():
-        raise FileNotFoundError(f"{data_dir / UD_TEST}: evaluation data missing (set DATA=path/to/shared/data)")
-    ud = score_ud(data_dir, work_dir)
-    lines = [f"tag: UD PerDT test ({data_dir / UD_TEST}) from raw text, CoNLL 2018 scorer (F1):", "",
-             "| metric | gofteman fa-small | stanza published (fa_perdt) |", "|---|---:|---:|"]
-    for metric in UD_METRICS:
-        lines.append(f"| {metric} | {100 * ud[metric].f1:.2f} | {STANZA_PUBLISHED.get(metric, '')} |")
-    ner = score_ner(data_dir)
-    lines += ["", f"ner: Arman fold 3 (held out), gold tokens, entity-level:", "",
-              "| label | precision | recall | F1 | gold entities |", "|---|---:|---:|---:|---:|"]
-    for label, (p, r, f, support) in ner.items():
-        lines.append(f"| {label} | {100 * p:.2f} | {100 * r:.2f} | {100 * f:.2f} | {support} |")
-    lines.append(f"\nstanza's published Arman NER F1 (its own label set): {STANZA_PUBLISHED_ARMAN_NER_F1}")
-    return "\n".join(lines) + "\n"
+def run_evaluation(data_dir: Path, work_dir: Path) -> tuple[dict, list[Path]]:
+    """The scores of ``make eval-models`` and the data files they read."""
+    ud_test, ner_test = data_dir / UD_TEST, [data_dir / name for name in data.NER_TEST]
+    for path in (ud_test, *ner_test):
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: evaluation data missing (set DATA=path/to/shared/data)")
+    scores = {"ud": score_ud(ud_test, work_dir), "ner": score_ner(ner_test),
+              "stanza_published": {**{metric: value for metric, value in STANZA_PUBLISHED.items()},
+                                   "ner_f1": STANZA_PUBLISHED_ARMAN_NER_F1}}
+    return scores, [ud_test, *ner_test]

@@ -31,17 +31,18 @@ def load_for_scoring(path: Path) -> object:
         return udeval.load_conllu(handle, str(path), {})
 
 
-def run_evaluation(data_dir: Path, work_dir: Path) -> str:
+def run_evaluation(data_dir: Path, work_dir: Path) -> tuple[dict, list[Path]]:
+    """Per stage (tokenize, mwt), each metric's F1, precision and recall; and the file read."""
     gold_path = data_dir / EVAL_FILE
     if not gold_path.exists():
         raise FileNotFoundError(f"{gold_path}: evaluation data missing (set DATA=path/to/shared/data)")
     text = " ".join(conllu.iter_texts(conllu.read(gold_path)))
     work_dir.mkdir(parents=True, exist_ok=True)
-    lines = [f"Segmentation of {gold_path} (sentences joined into one text), CoNLL 2018 scorer, F1:", "",
-             "| after stage | " + " | ".join(METRICS) + " |", "|---|" + "---:|" * len(METRICS)]
+    result = {}
     for last in (Tokenize.name, SplitMultiwordTokens.name):
         system_path = work_dir / f"{last}.conllu"
         conllu.write(system_path, with_placeholders(annotate(text, last, "eval")))
         scores = udeval.evaluate(load_for_scoring(gold_path), load_for_scoring(system_path))
-        lines.append(f"| {last} | " + " | ".join(f"{100 * scores[metric].f1:.2f}" for metric in METRICS) + " |")
-    return "\n".join(lines) + "\n"
+        result[last] = {metric: {"f1": scores[metric].f1, "precision": scores[metric].precision,
+                                 "recall": scores[metric].recall} for metric in METRICS}
+    return result, [gold_path]

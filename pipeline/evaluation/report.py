@@ -1,0 +1,126 @@
+"""Tables rendered from ``results/*.json`` into the documents that show scores.
+
+A document marks each table with ``<!-- results:TABLE -->`` ... ``<!-- /results -->``; rendering
+replaces what stands between the marks with the table built from the result files, followed by
+the command and date that produced them. ``gofteman render-results`` rewrites the documents;
+``--check`` (and the tests) fail when one disagrees with ``results/``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from gofteman.constants import MODELS_DIR, PROJECT_DIR, RESULTS_DIR
+from gofteman.evaluation.results import read_result
+
+#: The documents whose marked tables are rendered from results/.
+DOCUMENTS = (PROJECT_DIR / "README.md", MODELS_DIR / "fa-small" / "MODEL_CARD.md")
+BLOCK = re.compile(r"(<!-- results:(?P<table>[\w-]+) -->\n)(?P<body>.*?)(<!-- /results -->)", re.DOTALL)
+
+UD_ROWS = ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "UFeats", "Lemmas", "UAS", "LAS")
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.2f}"
+
+
+def _provenance(result: dict) -> str:
+    code = result.get("code", {})
+    commit = f" at {code['commit'][:7]}" if code.get("commit") else ""
+    return f"`{result['command']}`, {result['date'][:10]}{commit}."
+
+
+def table_ud(results_dir: Path) -> str:
+    result = read_result("models", results_dir)
+    ud, published = result["scores"]["ud"], result["scores"]["stanza_published"]
+    lines = ["| metric | gofteman fa-small | stanza published (fa_perdt) |", "|---|---:|---:|"]
+    lines += [f"| {metric} | {_pct(ud[metric]['f1'])} | {published.get(metric, '')} |" for metric in UD_ROWS]
+    return "\n".join(lines) + f"\n\n{_provenance(result)}"
+
+
+def table_ner(results_dir: Path) -> str:
+    result = read_result("models", results_dir)
+    lines = ["| label | precision | recall | F1 | gold entities |", "|---|---:|---:|---:|---:|"]
+    for label, s in result["scores"]["ner"].items():
+        lines.append(f"| {label} | {_pct(s['precision'])} | {_pct(s['recall'])} | {_pct(s['f1'])} | {s['support']} |")
+    return "\n".join(lines) + f"\n\n{_provenance(result)}"
+
+
+def table_tokenize(results_dir: Path) -> str:
+    result = read_result("tokenize", results_dir)
+    scores = result["scores"]
+    metrics = list(next(iter(scores.values())))
+    lines = ["| after stage | " + " | ".join(metrics) + " |", "|---|" + "---:|" * len(metrics)]
+    lines += [f"| {stage} | " + " | ".join(_pct(row[m]["f1"]) for m in metrics) + " |" for stage, row in scores.items()]
+    return "\n".join(lines) + f"\n\n{_provenance(result)}"
+
+
+def table_normalize(results_dir: Path) -> str:
+    result = read_result("normalize", results_dir)
+    names = {"hazm": "stock hazm Normalizer", "gofteman": "gofteman normalize (hazm + ZWNJ repair)"}
+    lines = ["| normaliser | ZWNJs in gold | restored | restored as space | spurious ZWNJs (share of insertions) "
+             "| words with a spurious ZWNJ |", "|---|---:|---:|---:|---:|---:|"]
+    for name, s in result["scores"].items():
+        lines.append(f"| {names.get(name, name)} | {s['boundaries']} | {s['restored']} ({100 * s['restored_share']:.1f}%) | "
+                     f"{s['restored_as_space']} | {s['spurious']} ({100 * s['spurious_share_of_insertions']:.2f}%) | "
+                     f"{s['spurious_words']} of {s['words']} ({100 * s['spurious_share_of_words']:.2f}%) |")
+    return "\n".join(lines) + f"\n\n{_provenance(result)}"
+
+
+def frames_table(scores: dict) -> str:
+    lines = ["| frame | precision | recall | F1 |", "|---|---:|---:|---:|"]
+    lines += [f"| {label} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |" for label, s in scores.items()]
+    return "\n".join(lines)
+
+
+def table_frames(results_dir: Path) -> str:
+    result = read_result("frames", results_dir)
+    parts = []
+    for name, evaluation in result["scores"].items():
+        parts.append(f"{evaluation['title']} ({evaluation['sentences']} sentences):\n\n{frames_table(evaluation['frames'])}")
+    return "\n\n".join(parts) + f"\n\n{_provenance(result)}"
+
+
+def table_bench(results_dir: Path) -> str:
+    result = read_result("bench", results_dir)
+    s = result["scores"]
+    lines = [f"| stage | tokens/s |", "|---|---:|"]
+    lines += [f"| {name} | {rate:,.0f} |" for name, rate in s["tokens_per_second"].items()]
+    lines.append(f"| peak memory (max RSS) | {s['peak_memory_mb']:,.0f} MB |")
+    return ("\n".join(lines) + f"\n\n{s['documents']} documents, {s['tokens']:,} tokens, {s['cpu_cores']} CPU cores "
+            f"(torch threads {s['torch_threads']}), models loaded in {s['loading_seconds']:.1f} s; frames timed over "
+            f"{s['frames_tokens']:,} tokens. {_provenance(result)}")
+
+
+TABLES: dict[str, Callable[[Path], str]] = {
+    "ud": table_ud, "ner": table_ner, "tokenize": table_tokenize, "normalize": table_normalize,
+    "frames": table_frames, "bench": table_bench,
+}
+
+
+def render(text: str, results_dir: Path = RESULTS_DIR, where: str = "document") -> str:
+    """``text`` with every marked table rendered from ``results_dir``."""
+    def replace(match: re.Match) -> str:
+        table = match.group("table")
+        if table not in TABLES:
+            raise ValueError(f"{where}: unknown results table {table!r}; known: {', '.join(TABLES)}")
+        return f"{match.group(1)}{TABLES[table](results_dir)}\n{match.group(4)}"
+
+    return BLOCK.sub(replace, text)
+
+
+def render_documents(check: bool = False, documents: tuple[Path, ...] = DOCUMENTS,
+                     results_dir: Path = RESULTS_DIR) -> list[Path]:
+    """Renders each document's tables; returns the documents that were (with ``check``: would
+    be) changed."""
+    changed = []
+    for path in documents:
+        text = path.read_text(encoding="utf-8")
+        rendered = render(text, results_dir, str(path))
+        if rendered != text:
+            changed.append(path)
+            if not check:
+                path.write_text(rendered, encoding="utf-8")
+    return changed
