@@ -36,7 +36,7 @@ def table_ud(results_dir: Path) -> str:
     result = read_result("models", results_dir)
     ud, published = result["scores"]["ud"], result["scores"]["stanza_published"]
     lines = ["| metric | gofteman fa-small | stanza published (fa_perdt) |", "|---|---:|---:|"]
-    lines += [f"| {metric} | {_pct(ud[metric]['f1'])} | {published.get(metric, '')} |" for metric in UD_ROWS]
+    lines += [f"| {metric} | {_pct(ud[metric]['f1'])} | {format(published[metric], '.2f') if metric in published else ''} |" for metric in UD_ROWS]
     return "\n".join(lines) + f"\n\n{_provenance(result)}"
 
 

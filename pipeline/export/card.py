@@ -10,6 +10,7 @@ from huggingface_hub import DatasetCardData
 
 from gofteman import __version__
 from gofteman.constants import CONFIG_DOCUMENTS as DOCUMENTS, CONFIG_SENTENCES as SENTENCES
+from gofteman.evaluation.results import MissingResultError, read_result
 from gofteman.frames.rules import RULES_PATH
 
 SIZE_CATEGORIES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"))
@@ -55,7 +56,33 @@ def data_file_name(fingerprint: str) -> str:
     return f"train-{fingerprint[:16]}.parquet"
 
 
+def _measured(name: str, describe) -> str:
+    try:
+        return describe(read_result(name)["scores"])
+    except MissingResultError:
+        return "not measured"
+
+
+def quality_notes() -> dict[str, str]:
+    """The card's quality column, from results/ (``make eval``)."""
+    def ud(scores: dict, metric: str) -> str:
+        return f"{100 * scores['ud'][metric]['f1']:.2f}"
+
+    def frames(scores: dict) -> str:
+        return "; ".join(f"{e['title'].split(',')[0].lower()}: macro F1 {e['frames']['macro']['f1']:.3f}" for e in scores.values())
+
+    return {
+        "normalize": _measured("normalize", lambda s: f"{100 * s['gofteman']['restored_share']:.1f}% of stripped ZWNJs restored on UD PerDT dev"),
+        "tokenize": _measured("tokenize", lambda s: f"Tokens F1 {100 * s['tokenize']['Tokens']['f1']:.2f}, Sentences {100 * s['tokenize']['Sentences']['f1']:.2f} on UD PerDT test"),
+        "mwt": _measured("tokenize", lambda s: f"Words F1 {100 * s['mwt']['Words']['f1']:.2f} on UD PerDT test ({100 * s['tokenize']['Words']['f1']:.2f} unsplit)"),
+        "tag": _measured("models", lambda s: f"UD PerDT test from raw text: UPOS {ud(s, 'UPOS')}, LAS {ud(s, 'LAS')}, Lemmas {ud(s, 'Lemmas')}"),
+        "ner": _measured("models", lambda s: f"Arman fold 3: micro F1 {100 * s['ner']['micro']['f1']:.2f}"),
+        "frames": _measured("frames", frames),
+    }
+
+
 def dataset_card(sentences_ds: Dataset, documents_ds: Dataset, stats: dict, fingerprint: str) -> str:
+    quality = quality_notes()
     header = card_data(sentences_ds, data_file_name(fingerprint)).to_yaml()
     rules_version = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))["version"]
     features = sentences_ds.features
@@ -147,14 +174,14 @@ spacing attributes in their `misc`.
 ## How it was annotated
 | layer | how | quality |
 |---|---|---|
-| normalisation | hazm 0.12 Normalizer + ZWNJ repair (frequency lexicon `models/zwnj-fa`) | 92.6% of stripped ZWNJs restored on UD PerDT dev |
-| sentences, tokens | hazm tokenisers | Tokens F1 99.89, Sentences 99.73 on UD PerDT test |
-| multiword tokens (clitics) | stanza tokenizer and MWT expander trained by gofteman (`models/fa-small`), and a hazm-lexicon rule for the clitics they miss | Words F1 99.66 on UD PerDT test (98.12 unsplit) |
-| UPOS, XPOS, FEATS, LEMMA, HEAD, DEPREL | stanza 1.15 models trained by gofteman (`models/fa-small`), with the tag dictionary of their training data | UD PerDT test from raw text: UPOS 94.02, LAS 79.81, Lemmas 96.77 |
-| entities | stanza NER model trained by gofteman (`models/fa-small`) | Arman fold 3: micro F1 72.44 |
-| frames | rule base version {rules_version} (`schemas/frames/rules.yaml`), spaCy Matcher | seed gold: macro F1 0.941 |
+| normalisation | hazm 0.12 Normalizer + ZWNJ repair (frequency lexicon `models/zwnj-fa`) | {quality['normalize']} |
+| sentences, tokens | hazm tokenisers | {quality['tokenize']} |
+| multiword tokens (clitics) | stanza tokenizer and MWT expander trained by gofteman (`models/fa-small`), and a hazm-lexicon rule for the clitics they miss | {quality['mwt']} |
+| UPOS, XPOS, FEATS, LEMMA, HEAD, DEPREL | stanza 1.15 models trained by gofteman (`models/fa-small`), with the tag dictionary of their training data | {quality['tag']} |
+| entities | stanza NER model trained by gofteman (`models/fa-small`) | {quality['ner']} |
+| frames | rule base version {rules_version} (`schemas/frames/rules.yaml`), spaCy Matcher | {quality['frames']} |
 
-The numbers come from the project's `make eval` (see its README); the models are small (trained
+The numbers are read from the project's `results/*.json`, written by its `make eval` (see its README); the models are small (trained
 on 4,306 UD sentences), so check the annotation before relying on it.
 
 ## Licences and citations

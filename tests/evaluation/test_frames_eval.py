@@ -18,7 +18,9 @@ def test_scores_per_frame_micro_and_macro():
 
 
 def test_seed_frames_reach_the_target(shared_data):
-    report = run_evaluation(PROJECT_DIR / "corpus" / "conllu", shared_data.parent)
-    macro = next(line for line in report.splitlines() if line.startswith("| macro"))
-    assert float(macro.split("|")[4]) >= 0.90
-    assert "sentences with a wrong label set" in report
+    result, files = run_evaluation(PROJECT_DIR / "corpus" / "conllu", shared_data.parent)
+    seed = result["seed"]
+    assert seed["sentences"] == 111 and files == [shared_data.parent / "eval" / "frames-seed-gold.tsv"]
+    assert seed["frames"]["macro"]["f1"] >= 0.90
+    for error in seed["errors"]:  # every wrong sentence, with what fired
+        assert set(error["gold"]) != set(error["predicted"]) and error["text"]
