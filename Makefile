@@ -106,7 +106,7 @@ eval-models: $(VENV_STAMP)
 	$(GOFTEMAN) render-results
 
 eval-frames: $(VENV_STAMP) $(BUILD)/write.done
-	$(GOFTEMAN) eval-frames --corpus $(OUT)/conllu --shared $(dir $(DATA:/=))
+	$(GOFTEMAN) eval-frames --corpus $(OUT)/conllu --shared $(dir $(DATA:/=)) --work build/eval-frames
 	$(GOFTEMAN) render-results
 
 eval: eval-normalize eval-tokenize eval-models eval-frames

@@ -144,13 +144,16 @@ def cmd_models_official(args: argparse.Namespace) -> int:
 def cmd_eval_frames(args: argparse.Namespace) -> int:
     from gofteman.evaluation.frames_eval import run_evaluation
 
-    scores, files = run_evaluation(Path(args.corpus), Path(args.shared))
-    for evaluation in scores.values():
-        for error in evaluation["errors"]:
-            print(f"{error['id']} gold={','.join(error['gold']) or '_'} predicted={','.join(error['predicted']) or '_'}\n"
+    scores, files = run_evaluation(Path(args.corpus), Path(args.shared), Path(args.work))
+    del scores["news"]["errors"]  # each error is listed under its half
+    for name in args.errors:
+        for error in scores[name]["errors"]:
+            print(f"{name} {error['id']} {error['kind']} {error['label']}: gold={','.join(error['gold']) or '_'} "
+                  f"predicted={','.join(error['predicted']) or '_'}\n"
                   f"    fired: {'; '.join(error['fired']) or 'none'}"
                   + (f"\n    near misses: {'; '.join(error['near_misses'])}" if error["near_misses"] else "")
-                  + f"\n    {error['text'][:160]}")
+                  + (f"\n    gold triggers: {'; '.join(error['triggers'])}" if error["triggers"] else "")
+                  + f"\n    {error['text'][:200]}")
     _record("frames", scores, files, ("frames",))
     return 0
 
@@ -271,6 +274,9 @@ def build_parser() -> argparse.ArgumentParser:
     eval_frames = commands.add_parser("eval-frames", help="score frame labels against the gold seed sentences")
     eval_frames.add_argument("--corpus", default="corpus/conllu")
     eval_frames.add_argument("--shared", default=str(DEFAULT_DATA.parent), help="the shared folder (eval/ inside)")
+    eval_frames.add_argument("--work", default="build/eval-frames", help="where the news sentences are annotated (cached)")
+    eval_frames.add_argument("--errors", nargs="*", default=["seed", "news-odd"], metavar="SET",
+                             help="the gold sets whose wrong sentences are listed (default: seed news-odd)")
     eval_frames.set_defaults(handler=cmd_eval_frames)
 
     explain = commands.add_parser("explain", help="show the frame rules that fire on a sentence, and near misses")

@@ -231,6 +231,24 @@ def rebuild_text(sentences: Iterable[Sentence]) -> str:
     return "".join(parts)
 
 
+def word_offsets(sentences: Iterable[Sentence]) -> list[list[tuple[int, int]]]:
+    """Each sentence's words as character spans ``[start, end)`` of the rebuilt document text
+    (``rebuild_text``); the words of a multiword token share the token's span."""
+    result: list[list[tuple[int, int]]] = []
+    position, first = 0, True
+    for sentence in sentences:
+        spans: list[tuple[int, int]] = []
+        for token, words in sentence.token_words():
+            if first:
+                before = misc_get(token[MISC], MISC_SPACES_BEFORE)
+                position += len(unescape_misc_value(before)) if before else 0
+                first = False
+            spans.extend([(position, position + len(token[FORM]))] * len(words))
+            position += len(token[FORM]) + len(separator(token[MISC]))
+        result.append(spans)
+    return result
+
+
 # --- reading and writing ---------------------------------------------------------------------
 def parse(text: str, path: Path | str | None = None, strict: bool = True) -> list[Sentence]:
     """Parses CoNLL-U text; every problem names the line. ``strict=False`` accepts extra blank

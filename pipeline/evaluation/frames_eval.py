@@ -1,21 +1,32 @@
-"""Scores sentence frame labels against the gold set (``make eval-frames``).
+"""Scores sentence frame labels against the gold sets (``make eval-frames``).
 
-The gold file (``../shared/eval/frames-seed-gold.tsv``) has one row per sentence of a seed
-document, with its text exactly as in the seed; the corpus sentences are matched to it by
-document and text (``# text`` is the original sentence). Prints precision, recall and F1 per
-frame, micro and macro F1, and every wrong sentence with the rules that fired and the near misses.
+Two development sets (``../shared/eval``): the seed document's 111 sentences, matched to the
+committed corpus by document and text, and 400 sentences of news, each run from raw text
+through every stage before frames as a document of its own (cached under the work folder). The
+current rule base is matched on both, so that a rule edit is scored without rebuilding the
+corpus. The news set is also reported as its odd and its even ids apart: the rules are developed
+on the odd half, and the even half estimates how they hold on sentences nobody tuned them to.
+
+For each set: per frame, micro and macro precision, recall and F1; each rule's precision (how
+often the sentence it fired on has its frame in the gold set); the share of true-positive
+sentences whose evidence overlaps a gold trigger; and every false positive and miss with the
+rules that fired and the near misses.
 """
 
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+import json
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gofteman import conllu
-from gofteman.frames.docs import read_frames, sentence_doc
+from gofteman.constants import DEFAULT_MAX_DOCUMENT_BYTES
+from gofteman.frames.docs import sentence_doc
 
-GOLD_FILE = "eval/frames-seed-gold.tsv"
+SEED_GOLD = "eval/frames-seed-gold.tsv"
+NEWS_GOLD = "eval/frames-news-dev.tsv"
 
 
 @dataclass
@@ -24,6 +35,7 @@ class GoldSentence:
     doc_id: str
     text: str
     labels: set[str]
+    triggers: dict[str, list[str]] = field(default_factory=dict)
 
 
 def read_gold(path: Path, labels: tuple[str, ...]) -> list[GoldSentence]:
@@ -32,8 +44,12 @@ def read_gold(path: Path, labels: tuple[str, ...]) -> list[GoldSentence]:
         for number, row in enumerate(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), 2):
             try:
                 gold = {label for label in labels if row[label].strip() == "1"}
-                doc_id = row["source"].removeprefix("seed:")
-                rows.append(GoldSentence(row["id"], doc_id, row["text"], gold))
+                triggers: dict[str, list[str]] = {}
+                for item in (row.get("triggers") or "").split(";"):
+                    label, _, trigger = item.strip().partition(":")
+                    if trigger.strip():
+                        triggers.setdefault(label, []).append(trigger.strip())
+                rows.append(GoldSentence(row["id"], row["source"].removeprefix("seed:"), row["text"], gold, triggers))
             except (KeyError, AttributeError) as error:
                 raise ValueError(f"{path}:{number}: missing column {error}") from None
     return rows
@@ -55,19 +71,10 @@ def scores(pairs: list[tuple[set[str], set[str]]], labels: tuple[str, ...]) -> d
     return result
 
 
-def run_evaluation(corpus_dir: Path, data_root: Path) -> tuple[dict, list[Path]]:
-    """Per frame, micro and macro precision, recall and F1 of the corpus's sentence labels
-    against the gold file; every wrong sentence with the rules that fired and the near misses."""
-    from gofteman.stages.frames import Frames
-
-    stage = Frames.from_config()
-    labels = stage.rules.labels
-    gold_path = data_root / GOLD_FILE
-    if not gold_path.exists():
-        raise FileNotFoundError(f"{gold_path}: gold frame labels missing (set EVAL=path/to/shared)")
-    gold = read_gold(gold_path, labels)
+def seed_sentences(gold: list[GoldSentence], corpus_dir: Path, gold_path: Path) -> list[list[conllu.Sentence]]:
+    """Each gold sentence's corpus sentence, matched by document and text."""
     by_doc: dict[str, list[conllu.Sentence]] = {}
-    pairs, errors = [], []
+    found = []
     for item in gold:
         if item.doc_id not in by_doc:
             path = corpus_dir / f"{item.doc_id}.conllu"
@@ -75,20 +82,118 @@ def run_evaluation(corpus_dir: Path, data_root: Path) -> tuple[dict, list[Path]]
         match = next((s for s in by_doc[item.doc_id] if s.comment("text") == item.text), None)
         if match is None:
             raise ValueError(f"{gold_path}: sentence {item.sentence_id} is not in {corpus_dir}/{item.doc_id}.conllu")
-        predicted, spans = read_frames(match)
-        pairs.append((item.labels, set(predicted)))
-        if item.labels != set(predicted):
-            _, misses = stage.rules.match(sentence_doc(stage.nlp.vocab, match))
-            words = [row[conllu.FORM] for row in match.words()]
-            errors.append({
-                "id": item.sentence_id, "gold": sorted(item.labels), "predicted": list(predicted),
-                "fired": [f"{s.label}<-{s.rule}[{' '.join(words[s.start:s.end])}]" for s in spans],
-                "near_misses": [f"{m.label}<-{m.rule}[{' '.join(words[m.start:m.end])}]: {m.reason}" for m in misses],
-                "text": item.text,
-            })
+        found.append([match])
+    return found
+
+
+def news_sentences(gold: list[GoldSentence], work_dir: Path) -> list[list[conllu.Sentence]]:
+    """Each gold sentence run from raw text through every stage before frames, as a document
+    of its own (the pipeline may split it into several sentences)."""
+    from gofteman.runner import Runner
+    from gofteman.stages import STAGE_NAMES, STAGES
+    from gofteman.stages.ner import Ner
+
+    work_dir.mkdir(parents=True, exist_ok=True)
+    source = work_dir / "documents.jsonl"
+    lines = [json.dumps({"id": item.sentence_id, "text": item.text}, ensure_ascii=False) for item in gold]
+    text = "\n".join(lines) + "\n"
+    if not source.exists() or source.read_text(encoding="utf-8") != text:
+        source.write_text(text, encoding="utf-8")
+    stages = list(STAGES[: STAGE_NAMES.index(Ner.name) + 1])
+    runner = Runner(source, work_dir / "out", work_dir / "build", stages, max_bytes=DEFAULT_MAX_DOCUMENT_BYTES)
+    report = runner.run()
+    if report.problems:
+        problem = report.problems[0]
+        raise ValueError(f"{source}: {problem.origin}: {problem.reason}")
+    return [conllu.read(runner.artifact(Ner, item.sentence_id)) for item in gold]
+
+
+def _overlaps(spans: list[tuple[int, int]], text: str, triggers: list[str]) -> bool:
+    for trigger in triggers:
+        start = text.find(trigger)
+        while start != -1:
+            if any(s < start + len(trigger) and start < e for s, e in spans):
+                return True
+            start = text.find(trigger, start + 1)
+    return False
+
+
+def evaluate_set(stage, gold: list[GoldSentence], documents: list[list[conllu.Sentence]], title: str) -> dict:
+    """Scores, rule precision, evidence overlap and errors of one gold set."""
+    labels = stage.rules.labels
+    pairs, errors = [], []
+    fired, correct = Counter(), Counter()
+    true_positives = overlapping = 0
+    for item, sentences in zip(gold, documents):
+        text = conllu.rebuild_text(sentences)
+        evidence: dict[str, list[tuple[int, int]]] = {}
+        shown_spans, shown_misses = [], []
+        for sentence, offsets in zip(sentences, conllu.word_offsets(sentences)):
+            doc = sentence_doc(stage.nlp.vocab, sentence)
+            spans, misses = stage.rules.match(doc)
+            for span in spans:
+                evidence.setdefault(span.label, []).append((offsets[span.start][0], offsets[span.end - 1][1]))
+            words = [row[conllu.FORM] for row in sentence.words()]
+            shown_spans += [(s.label, s.rule, " ".join(words[s.start:s.end])) for s in spans]
+            shown_misses += [(m.label, m.rule, " ".join(words[m.start:m.end]), m.reason) for m in misses]
+        predicted = set(evidence)
+        pairs.append((item.labels, predicted))
+        for rule in {rule for _, rule, _ in shown_spans}:
+            label = stage.rules.rules[rule].frame
+            fired[rule] += 1
+            correct[rule] += label in item.labels
+        for label in item.labels & predicted:
+            true_positives += 1
+            overlapping += _overlaps(evidence[label], text, item.triggers.get(label, []))
+        for label in labels:
+            if (label in item.labels) != (label in predicted):
+                errors.append({
+                    "id": item.sentence_id, "label": label,
+                    "kind": "false positive" if label in predicted else "miss",
+                    "gold": sorted(item.labels, key=labels.index), "predicted": sorted(predicted, key=labels.index),
+                    "fired": [f"{lab}<-{rule}[{words}]" for lab, rule, words in shown_spans if lab == label],
+                    "near_misses": [f"{lab}<-{rule}[{words}]: {reason}" for lab, rule, words, reason in shown_misses
+                                    if lab == label],
+                    "triggers": item.triggers.get(label, []),
+                    "text": item.text,
+                })
     table = scores(pairs, labels)
-    result = {"seed": {"title": f"Seed document, `{GOLD_FILE}`", "sentences": len(gold), "rules_version": stage.rules.version,
-                       "frames": {label: dict(zip(("precision", "recall", "f1"), values))
-                                  for label, values in table.items()},
-                       "errors": errors}}
-    return result, [gold_path]
+    return {
+        "title": title, "sentences": len(gold), "rules_version": stage.rules.version,
+        "frames": {label: dict(zip(("precision", "recall", "f1"), values)) for label, values in table.items()},
+        "rules": {rule: {"fired": fired[rule], "correct": correct[rule], "precision": correct[rule] / fired[rule]}
+                  for rule in sorted(fired)},
+        "evidence_overlap": {"true_positives": true_positives, "overlapping": overlapping,
+                             "share": overlapping / true_positives if true_positives else 0.0},
+        "errors": errors,
+    }
+
+
+def _numbered(item: GoldSentence) -> int:
+    digits = "".join(char for char in item.sentence_id if char.isdigit())
+    return int(digits) if digits else 0
+
+
+def run_evaluation(corpus_dir: Path, data_root: Path, work_dir: Path) -> tuple[dict, list[Path]]:
+    """Every gold set's scores (``seed``, ``news``, ``news-odd``, ``news-even``) and the files read."""
+    from gofteman.stages.frames import Frames
+
+    stage = Frames.from_config()
+    paths = [data_root / SEED_GOLD, data_root / NEWS_GOLD]
+    for path in paths:
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: gold frame labels missing (set DATA=path/to/shared/data)")
+    seed = read_gold(paths[0], stage.rules.labels)
+    news = read_gold(paths[1], stage.rules.labels)
+    news_docs = news_sentences(news, work_dir / "news-dev")
+    halves = {parity: [(item, docs) for item, docs in zip(news, news_docs) if _numbered(item) % 2 == (parity == "odd")]
+              for parity in ("odd", "even")}
+    result = {
+        "seed": evaluate_set(stage, seed, seed_sentences(seed, corpus_dir, paths[0]),
+                             f"Seed document, `{SEED_GOLD}`"),
+        "news": evaluate_set(stage, news, news_docs, f"News, `{NEWS_GOLD}`, all"),
+    }
+    for parity, pairs in halves.items():
+        result[f"news-{parity}"] = evaluate_set(stage, [p[0] for p in pairs], [p[1] for p in pairs],
+                                                f"News, {parity} ids" + (" (rules developed on these)" if parity == "odd" else " (held out)"))
+    return result, paths

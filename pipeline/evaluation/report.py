@@ -79,7 +79,10 @@ def table_frames(results_dir: Path) -> str:
     result = read_result("frames", results_dir)
     parts = []
     for name, evaluation in result["scores"].items():
-        parts.append(f"{evaluation['title']} ({evaluation['sentences']} sentences):\n\n{frames_table(evaluation['frames'])}")
+        overlap = evaluation.get("evidence_overlap")
+        note = (f"\n\nEvidence overlapping a gold trigger: {overlap['overlapping']} of {overlap['true_positives']} "
+                f"true-positive labels ({overlap['share']:.2f})." if overlap else "")
+        parts.append(f"{evaluation['title']} ({evaluation['sentences']} sentences):\n\n{frames_table(evaluation['frames'])}{note}")
     return "\n\n".join(parts) + f"\n\n{_provenance(result)}"
 
 
