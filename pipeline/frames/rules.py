@@ -1,12 +1,19 @@
-"""The frame rule base: rules as data, validated at load time, matched with spaCy's Matcher.
+"""The frame rule base: rules as data, validated at load time, matched with spaCy's Matcher
+and DependencyMatcher.
 
-A rule is an id, a frame, a description and spaCy token patterns over the normalised forms
-(``NORM``/``TEXT``), lemmas, POS, morphology and entities, with optional conditions: the
-evidence must (not) have a negation cue near it (``negation_window``), some context pattern must match elsewhere in the sentence, or the
-evidence must be a named entity of given types. ``veto`` rules remove a frame's evidence where
-they match (``scope: overlap``) or from the whole sentence (``scope: sentence``). Every match
-keeps its rule id; evidence that a condition or a veto removed is kept as a near miss, with the
-reason, for ``gofteman explain``.
+A rule is an id, a frame, a description, and spaCy token patterns over the normalised forms
+(``NORM``), lemmas, POS, morphology and entities (``patterns``) or dependency patterns over the
+tree (``dependency``, spaCy's DependencyMatcher format); patterns may name cue lexicons
+(``"@name"``, ``gofteman.frames.lexicons``). Optional conditions on the evidence: its clause
+must (not) be negated (``negation``: the polarity of its predicate, or a negator attached to
+it), its clause must be a realized claim (``claim``: not future, subjunctive, imperative, modal
+or a question), the sentence must name the in-group (``ingroup``) or must not be foreign news
+(``foreign``), some context pattern must match elsewhere in the sentence, or the evidence must
+be a named entity of given types. ``veto`` rules remove a frame's evidence where they match
+(``scope: overlap``) or from the whole sentence (``scope: sentence``). Every match keeps its rule
+id; evidence that a condition or a veto removed is kept as a near miss, with the condition that
+failed, for ``gofteman explain`` and ``make eval-frames``. Each rule carries examples it must
+fire on and examples it must not (``examples``), which the tests run.
 """
 
 from __future__ import annotations
@@ -17,16 +24,20 @@ from pathlib import Path
 
 import jsonschema
 import yaml
-from spacy.matcher import Matcher
+from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from gofteman.constants import SCHEMAS_DIR
+from gofteman.frames.clauses import is_negated, not_done, unrealized
+from gofteman.frames.lexicons import LexiconError, expand, read_lexicon
 
 RULES_PATH = SCHEMAS_DIR / "frames" / "rules.yaml"
 RULES_SCHEMA_PATH = SCHEMAS_DIR / "frames" / "rules.schema.json"
 NEGATION_KEY = "negation-cue"
+INGROUP_KEY = "ingroup-cue"
+FOREIGN_KEY = "foreign-cue"
 
 
 class RuleError(ValueError):
@@ -62,6 +73,10 @@ class Rule:
     has_context: bool
     entity: tuple[str, ...]
     vetoes: tuple[str, ...]  # for a veto: the evidence rules it removes (empty: all of its frame)
+    claim: str | None = None
+    ingroup: str | None = None
+    foreign: str | None = None
+    examples: dict | None = None
 
 
 class RuleBase:
@@ -70,10 +85,13 @@ class RuleBase:
         data = self._load(path)
         self.version: str = data["version"]
         self.labels: tuple[str, ...] = tuple(data["labels"])
-        self.negation_before: int = data["negation_window"]["before"]
-        self.negation_after: int = data["negation_window"]["after"]
+        self.lexicons = {name: read_lexicon(path.parent / file) for name, file in data.get("lexicons", {}).items()}
+        self.modals = frozenset(expand({"IN": data["modals"]}, self.lexicons, f"{path}: modals")["IN"])
         self.matcher = Matcher(vocab, validate=True)
+        self.dependency_matcher = DependencyMatcher(vocab, validate=True)
         self._add(NEGATION_KEY, data["negation_cues"], "negation_cues")
+        self._add(INGROUP_KEY, data["ingroup_cues"], "ingroup_cues")
+        self._add(FOREIGN_KEY, data["foreign_cues"], "foreign_cues")
         self.rules: dict[str, Rule] = {}
         for entry in data["rules"]:
             rule_id = entry["id"]
@@ -82,13 +100,19 @@ class RuleBase:
             if entry["frame"] not in self.labels:
                 raise RuleError(f"{path}: rule {rule_id}: frame {entry['frame']!r} is not one of "
                                 f"{', '.join(self.labels)}")
-            self._add(rule_id, entry["patterns"], f"rule {rule_id}")
+            if "patterns" not in entry and "dependency" not in entry:
+                raise RuleError(f"{path}: rule {rule_id}: give patterns, dependency or both")
+            if "patterns" in entry:
+                self._add(rule_id, entry["patterns"], f"rule {rule_id}")
+            if "dependency" in entry:
+                self._add_dependency(rule_id, entry["dependency"], f"rule {rule_id}")
             if "context" in entry:
                 self._add(f"{rule_id}/context", entry["context"], f"rule {rule_id} (context)")
             self.rules[rule_id] = Rule(rule_id, entry["frame"], entry["description"],
                                        entry.get("kind", "evidence"), entry.get("scope", "overlap"),
                                        entry.get("negation"), "context" in entry, tuple(entry.get("entity", ())),
-                                       tuple(entry.get("vetoes", ())))
+                                       tuple(entry.get("vetoes", ())), entry.get("claim"), entry.get("ingroup"),
+                                       entry.get("foreign"), entry.get("examples"))
         for rule in self.rules.values():
             unknown = [rule_id for rule_id in rule.vetoes if self.rules.get(rule_id, rule).frame != rule.frame
                        or rule_id not in self.rules]
@@ -111,27 +135,44 @@ class RuleBase:
             raise RuleError(f"{path}: {where}{location}: {error.message}")
         return data
 
+    def _expanded(self, patterns: list, what: str) -> list:
+        try:
+            return expand(patterns, self.lexicons, f"{self.path}: {what}")
+        except LexiconError as error:
+            raise RuleError(str(error)) from None
+
     def _add(self, key: str, patterns: list, what: str) -> None:
         try:
-            self.matcher.add(key, patterns)
+            self.matcher.add(key, self._expanded(patterns, what))
         except ValueError as error:  # spaCy's pattern validation (E154 etc.)
+            if isinstance(error, RuleError):
+                raise
             raise RuleError(f"{self.path}: {what}: invalid spaCy pattern: {error}") from None
+
+    def _add_dependency(self, key: str, patterns: list, what: str) -> None:
+        try:
+            self.dependency_matcher.add(key, self._expanded(patterns, what))
+        except (ValueError, KeyError) as error:  # spaCy's dependency pattern validation
+            if isinstance(error, RuleError):
+                raise
+            raise RuleError(f"{self.path}: {what}: invalid spaCy dependency pattern: {error}") from None
 
     def match(self, doc: Doc) -> tuple[list[FrameSpan], list[NearMiss]]:
         """Frame evidence in one sentence, and the near misses."""
         found: dict[str, list[tuple[int, int]]] = {}
         for match_id, start, end in self.matcher(doc):
             found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
-        cues = [start for start, _ in found.get(NEGATION_KEY, [])]
+        for match_id, tokens in (self.dependency_matcher(doc) if len(self.dependency_matcher) else []):
+            found.setdefault(doc.vocab.strings[match_id], []).append((min(tokens), max(tokens) + 1))
+        negators = {index for start, end in found.get(NEGATION_KEY, []) for index in range(start, end)}
         evidence: list[FrameSpan] = []
         misses: list[NearMiss] = []
         for rule in self.rules.values():
             if rule.kind != "evidence" or rule.id not in found:
                 continue
             for span in filter_spans([doc[start:end] for start, end in found[rule.id]]):
-                negated = any(span.start - self.negation_before <= cue < span.end + self.negation_after
-                              for cue in cues)
-                reason = self._failed_condition(rule, span.start, span.end, negated, found, doc)
+                negated = is_negated(span, negators)
+                reason = self._failed_condition(rule, span, negated, found)
                 if reason:
                     misses.append(NearMiss(rule.frame, span.start, span.end, rule.id, reason))
                 else:
@@ -148,18 +189,29 @@ class RuleBase:
         evidence.sort(key=lambda s: (self.labels.index(s.label), s.start, s.end, s.rule))
         return evidence, misses
 
-    @staticmethod
-    def _failed_condition(rule: Rule, start: int, end: int, negated: bool,
-                          found: dict[str, list[tuple[int, int]]], doc: Doc) -> str | None:
+    def _failed_condition(self, rule: Rule, span, negated: bool, found: dict[str, list[tuple[int, int]]]) -> str | None:
+        """The first condition of ``rule`` that the evidence ``span`` fails, in words; None if none."""
         if rule.negation == "required" and not negated:
-            return "needs a negation cue near it"
+            return "its clause is not negated"
         if rule.negation == "forbidden" and negated:
-            return "a negation cue is near it"
+            return "its clause is negated"
+        if rule.claim:
+            reason = (unrealized if rule.claim == "realized" else not_done)(span, self.modals)
+            if reason:
+                return f"no {rule.claim} claim: {reason}"
+        ingroup = bool(found.get(INGROUP_KEY)) or any(
+            token.pos_ in ("VERB", "AUX") and "1" in token.morph.get("Person") and "Plur" in token.morph.get("Number")
+            for token in span.doc)
+        if rule.ingroup == "required" and not ingroup:
+            return "the sentence names no in-group (ingroup_cues, or «we»)"
+        if rule.foreign == "forbidden" and found.get(FOREIGN_KEY) and not ingroup:
+            names = ", ".join(span.doc[s:e].text for s, e in found[FOREIGN_KEY][:3])
+            return f"foreign news with no in-group ({names})"
         if rule.has_context:
-            context = [(s, e) for s, e in found.get(f"{rule.id}/context", []) if e <= start or s >= end]
+            context = [(s, e) for s, e in found.get(f"{rule.id}/context", []) if e <= span.start or s >= span.end]
             if not context:
                 return "no context cue elsewhere in the sentence"
-        if rule.entity and not all(token.ent_type_ in rule.entity for token in doc[start:end]):
+        if rule.entity and not all(token.ent_type_ in rule.entity for token in span):
             return f"not inside a named entity of type {'/'.join(rule.entity)}"
         return None
 

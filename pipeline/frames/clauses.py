@@ -1,0 +1,75 @@
+"""The clause around a frame cue, read from the dependency tree: its predicate, whether that
+predicate is negated, and whether it makes a realized claim.
+
+The predicate of a cue is the nearest word up the tree that heads a clause: a verb, or a word
+with an auxiliary or copula (``روشن است``, ``افتتاح شد`` through ``compound:lvc``). Its clause
+words are the predicate and its auxiliaries and copula, where Persian marks tense, mood,
+modality and negation (``نخواهیم دید``, ``باید برسیم``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+CLAUSE_DEPENDENTS = frozenset({"aux", "aux:pass", "cop"})
+VERB_POS = frozenset({"VERB", "AUX"})
+QUESTION_MARKS = frozenset({"؟", "?"})
+
+
+def predicate(token: Token) -> Token:
+    """The head of the clause ``token`` belongs to (the root when none is found on the way)."""
+    while True:
+        if token.pos_ == "AUX" and token.dep_ in CLAUSE_DEPENDENTS:
+            token = token.head
+            continue
+        if token.pos_ == "VERB" or any(child.dep_ in CLAUSE_DEPENDENTS for child in token.children):
+            return token
+        if token.head.i == token.i:
+            return token
+        token = token.head
+
+
+def clause_words(head: Token) -> list[Token]:
+    return [head, *(child for child in head.children if child.dep_ in CLAUSE_DEPENDENTS)]
+
+
+def is_negated(span: Span, negators: set[int]) -> bool:
+    """The cue's clause is negative (a word of it has ``Polarity=Neg``), or a negator word
+    (``negators``: token indices) depends on the cue or on its predicate."""
+    head = predicate(span.root)
+    if any("Neg" in word.morph.get("Polarity") for word in clause_words(head)):
+        return True
+    if any("Neg" in word.morph.get("Polarity") for word in span):
+        return True
+    attached = [*span.root.children, *head.children, *span]
+    return any(word.i in negators for word in attached)
+
+
+def unrealized(span: Span, modals: frozenset[str]) -> str | None:
+    """Why the cue's clause is no claim of something done or under way (future, subjunctive,
+    imperative, modal, a question), or None when it is one."""
+    head = predicate(span.root)
+    words = clause_words(head)
+    for word in words:
+        if "Fut" in word.morph.get("Tense"):
+            return f"the clause of «{head.text}» is in the future («{word.text}»)"
+        if word.morph.get("Mood") and word.morph.get("Mood")[0] in ("Sub", "Imp"):
+            return f"the clause of «{head.text}» is {'subjunctive' if 'Sub' in word.morph.get('Mood') else 'imperative'} («{word.text}»)"
+        if word.lemma_ in modals or word.norm_ in modals:
+            return f"the clause of «{head.text}» is modal («{word.text}»)"
+    if any(word.text in QUESTION_MARKS for word in span.doc):
+        return "the sentence is a question"
+    return None
+
+
+def not_done(span: Span, modals: frozenset[str]) -> str | None:
+    """Why the cue's clause is no claim of something already done (besides ``unrealized``: its
+    predicate is not in the past or the perfect, so a plan or a forecast in the present), or None."""
+    reason = unrealized(span, modals)
+    if reason:
+        return reason
+    head = predicate(span.root)
+    words = clause_words(head)
+    if any("Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm") for w in words):
+        return None
+    return f"the clause of «{head.text}» is not in the past or the perfect"
