@@ -70,6 +70,8 @@ def not_done(span: Span, modals: frozenset[str]) -> str | None:
         return reason
     head = predicate(span.root)
     words = clause_words(head)
-    if any("Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm") for w in words):
+    # the past copula «بود» often comes without Tense (شاهد ... بودیم)
+    if any("Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm")
+           or (w.dep_ == "cop" and w.norm_.startswith("بود")) for w in words):
         return None
     return f"the clause of «{head.text}» is not in the past or the perfect"

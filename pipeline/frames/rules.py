@@ -85,7 +85,10 @@ class RuleBase:
         data = self._load(path)
         self.version: str = data["version"]
         self.labels: tuple[str, ...] = tuple(data["labels"])
-        self.lexicons = {name: read_lexicon(path.parent / file) for name, file in data.get("lexicons", {}).items()}
+        try:
+            self.lexicons = {name: read_lexicon(path.parent / file) for name, file in data.get("lexicons", {}).items()}
+        except LexiconError as error:
+            raise RuleError(str(error)) from None
         self.modals = frozenset(expand({"IN": data["modals"]}, self.lexicons, f"{path}: modals")["IN"])
         self.matcher = Matcher(vocab, validate=True)
         self.dependency_matcher = DependencyMatcher(vocab, validate=True)

@@ -2,6 +2,8 @@
 for every point the guidelines call out. The sentences go through the real pipeline (hazm,
 the shipped stanza models) before the rules see them."""
 
+import shutil
+
 import pytest
 import yaml
 
@@ -38,7 +40,7 @@ def labels(frames: Frames, text: str) -> set[str]:
     ("دشمن می‌خواهد در جامعه ناامیدی ایجاد کند.", {"enemy", "threat"}),
     # a defeated threat is still a threat (and an achievement)
     ("توطئه‌های بیگانگان خنثی شد.", {"threat", "achievement"}),
-    ("حمله سایبری به زیرساخت‌های کشور دفع شد.", {"threat"}),
+    ("حمله سایبری به زیرساخت‌های کشورمان دفع شد.", {"threat"}),
     # technical or neutral risks are not threats
     ("او دچار حمله قلبی شد.", set()),
     ("خطر ابتلا به آنفولانزا در زمستان بیشتر است.", set()),
@@ -62,10 +64,14 @@ def test_negated_despair_is_flagged_and_explained(frames):
 
 
 @pytest.mark.parametrize("text, rule, reason", [
-    ("امید به زندگی در کشور به ۷۶ سال رسیده است.", "hope-lexical", "vetoed by hope-not-life-expectancy"),
-    ("دشمن می‌خواهد در جامعه ناامیدی ایجاد کند.", "hope-despair-rejected", "needs a negation cue near it"),
-    ("او دچار حمله قلبی شد.", "threat-lexical", "vetoed by threat-not-technical"),
-    ("در نشست اخیر ایسا در تهران گزارش سالانه ارائه شد.", "enemy-named-adversary", "no context cue"),
+    ("امید به زندگی در کشور به ۷۶ سال رسیده است.", "hope-lexical", "vetoed by hope-not-a-name-or-statistic"),
+    ("دشمن می‌خواهد در جامعه ناامیدی ایجاد کند.", "hope-despair-rejected", "its clause is not negated"),
+    ("ما دچار حمله قلبی شدیم.", "threat-harm-to-ingroup", "vetoed by threat-not-neutral-harm"),
+    ("وزیر نیروی ایران در سفر به روسیه با همتای خود دیدار کرد.", "enemy-named-adversary", "no context cue"),
+    # the clause decides: a forecast or a duty is no achievement, and says which word made it so
+    ("این بیمارستان سال آینده افتتاح خواهد شد.", "achievement-opened", "no done claim: the clause of «شد» is in the future («خواهد»)"),
+    ("ظرفیت تولید سال آینده ۲۰ درصد افزایش می‌یابد.", "achievement-growth", "no done claim: the clause of «می‌یابد» is not in the past"),
+    ("بایرن مونیخ موفق شد اینترمیلان را شکست دهد.", "achievement-succeeded", "foreign news with no in-group"),
 ])
 def test_near_misses_say_why(frames, text, rule, reason):
     _, misses = analyse(frames, text)
@@ -80,6 +86,7 @@ def test_inflected_forms_match_through_lemma_and_normalisation(frames):
 def write_rules(tmp_path, mutate) -> RuleBase:
     data = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
     mutate(data)
+    shutil.copytree(RULES_PATH.parent / "lexicons", tmp_path / "lexicons")
     path = tmp_path / "rules.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
@@ -87,11 +94,14 @@ def write_rules(tmp_path, mutate) -> RuleBase:
 
 @pytest.mark.parametrize("mutate, message", [
     (lambda d: d["rules"][0].update(frame="joy"), "rule hope-lexical: frame 'joy' is not one of hope, threat"),
-    (lambda d: d["rules"][1].pop("description"), "rule hope-not-life-expectancy: rules/1: 'description' is a required property"),
+    (lambda d: d["rules"][1].pop("description"), "rule hope-not-a-name-or-statistic: rules/1: 'description' is a required property"),
+    (lambda d: d["rules"][0].pop("examples"), "rule hope-lexical: rules/0: 'examples' is a required property"),
+    (lambda d: d["rules"][0].update(patterns=[[{"NORM": {"IN": "@hopes"}}]]), "unknown lexicon '@hopes'; the lexicons are:"),
+    (lambda d: d["rules"][0].update(dependency=[[{"RIGHT_ID": "a"}]]), "rule hope-lexical: invalid spaCy dependency pattern"),
     (lambda d: d["rules"][0].update(patterns=[[{"NORM": {"REGEXX": "x"}}]]), "rule hope-lexical: invalid spaCy pattern"),
     (lambda d: d["rules"].append(dict(d["rules"][0])), "rule hope-lexical: the id is used twice"),
     (lambda d: d["rules"][0].update(kind="maybe"), "rule hope-lexical: rules/0/kind: 'maybe' is not one of"),
-    (lambda d: d["rules"][1].update(vetoes=["threat-lexical"]), "rule hope-not-life-expectancy: vetoes threat-lexical"),
+    (lambda d: d["rules"][1].update(vetoes=["threat-plot"]), "rule hope-not-a-name-or-statistic: vetoes threat-plot"),
 ])
 def test_bad_rules_fail_with_file_and_rule(frames, tmp_path, mutate, message):
     path = write_rules(tmp_path, mutate)
@@ -99,3 +109,16 @@ def test_bad_rules_fail_with_file_and_rule(frames, tmp_path, mutate, message):
         RuleBase(frames.nlp.vocab, path)
     assert str(caught.value).startswith(f"{path}: ")
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("entry\tsense\nامید\thope\nامید\thope again\n", "hope.tsv:3: 'امید' is already listed on line 2"),
+    ("entry\tsense\nامید\n", "hope.tsv:2: expected an entry and its sense note"),
+    ("word\tnote\nامید\thope\n", "hope.tsv:1: expected the header"),
+    ("entry\tsense\n# nothing yet\n", "hope.tsv: the lexicon has no entries"),
+])
+def test_a_broken_lexicon_fails_with_its_file_and_line(frames, tmp_path, content, message):
+    path = write_rules(tmp_path, lambda d: None)
+    (tmp_path / "lexicons" / "hope.tsv").write_text(content, encoding="utf-8")
+    with pytest.raises(RuleError, match=message):
+        RuleBase(frames.nlp.vocab, path)
