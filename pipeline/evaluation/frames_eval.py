@@ -190,10 +190,10 @@ def run_evaluation(corpus_dir: Path, data_root: Path, work_dir: Path) -> tuple[d
               for parity in ("odd", "even")}
     result = {
         "seed": evaluate_set(stage, seed, seed_sentences(seed, corpus_dir, paths[0]),
-                             f"Seed document, `{SEED_GOLD}`"),
-        "news": evaluate_set(stage, news, news_docs, f"News, `{NEWS_GOLD}`, all"),
+                             "seed"),
+        "news": evaluate_set(stage, news, news_docs, "news, all"),
     }
     for parity, pairs in halves.items():
         result[f"news-{parity}"] = evaluate_set(stage, [p[0] for p in pairs], [p[1] for p in pairs],
-                                                f"News, {parity} ids" + (" (rules developed on these)" if parity == "odd" else " (held out)"))
+                                                f"news, {parity} ids" + (" (developed on)" if parity == "odd" else " (held out)"))
     return result, paths

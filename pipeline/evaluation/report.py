@@ -76,14 +76,17 @@ def frames_table(scores: dict) -> str:
 
 
 def table_frames(results_dir: Path) -> str:
+    """F1 of each frame on each gold set, side by side, and the evidence that overlaps a gold trigger."""
     result = read_result("frames", results_dir)
-    parts = []
-    for name, evaluation in result["scores"].items():
-        overlap = evaluation.get("evidence_overlap")
-        note = (f"\n\nEvidence overlapping a gold trigger: {overlap['overlapping']} of {overlap['true_positives']} "
-                f"true-positive labels ({overlap['share']:.2f})." if overlap else "")
-        parts.append(f"{evaluation['title']} ({evaluation['sentences']} sentences):\n\n{frames_table(evaluation['frames'])}{note}")
-    return "\n\n".join(parts) + f"\n\n{_provenance(result)}"
+    sets = result["scores"]
+    labels = list(next(iter(sets.values()))["frames"])
+    lines = ["| F1 | " + " | ".join(f"{e['title']} ({e['sentences']})" for e in sets.values()) + " |",
+             "|---|" + "---:|" * len(sets)]
+    lines += [f"| {label} | " + " | ".join(f"{e['frames'][label]['f1']:.3f}" for e in sets.values()) + " |"
+              for label in labels if label != "micro"]
+    lines.append("| evidence overlaps a gold trigger | " + " | ".join(
+        f"{e['evidence_overlap']['share']:.2f}" for e in sets.values()) + " |")
+    return "\n".join(lines) + f"\n\n{_provenance(result)}"
 
 
 def table_bench(results_dir: Path) -> str:

@@ -69,7 +69,7 @@ def quality_notes() -> dict[str, str]:
         return f"{100 * scores['ud'][metric]['f1']:.2f}"
 
     def frames(scores: dict) -> str:
-        return "; ".join(f"{e['title'].split(',')[0].lower()}: macro F1 {e['frames']['macro']['f1']:.3f}" for e in scores.values())
+        return "; ".join(f"{e['title']}: macro F1 {e['frames']['macro']['f1']:.3f}" for e in scores.values())
 
     return {
         "normalize": _measured("normalize", lambda s: f"{100 * s['gofteman']['restored_share']:.1f}% of stripped ZWNJs restored on UD PerDT dev"),

@@ -75,3 +75,11 @@ def not_done(span: Span, modals: frozenset[str]) -> str | None:
            or (w.dep_ == "cop" and w.norm_.startswith("بود")) for w in words):
         return None
     return f"the clause of «{head.text}» is not in the past or the perfect"
+
+
+def not_future(span: Span, modals: frozenset[str]) -> str | None:
+    """Why the cue's clause speaks of no future (its predicate has no future tense), or None."""
+    head = predicate(span.root)
+    if any("Fut" in word.morph.get("Tense") for word in clause_words(head)):
+        return None
+    return f"the clause of «{head.text}» is not in the future"

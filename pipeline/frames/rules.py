@@ -30,7 +30,9 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from gofteman.constants import SCHEMAS_DIR
-from gofteman.frames.clauses import is_negated, not_done, unrealized
+from gofteman.frames.clauses import is_negated, not_done, not_future, unrealized
+
+CLAIMS = {"realized": unrealized, "done": not_done, "future": not_future}
 from gofteman.frames.lexicons import LexiconError, expand, read_lexicon
 
 RULES_PATH = SCHEMAS_DIR / "frames" / "rules.yaml"
@@ -199,7 +201,7 @@ class RuleBase:
         if rule.negation == "forbidden" and negated:
             return "its clause is negated"
         if rule.claim:
-            reason = (unrealized if rule.claim == "realized" else not_done)(span, self.modals)
+            reason = CLAIMS[rule.claim](span, self.modals)
             if reason:
                 return f"no {rule.claim} claim: {reason}"
         ingroup = bool(found.get(INGROUP_KEY)) or any(
