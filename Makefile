@@ -30,10 +30,11 @@ MWT_INPUTS := $(wildcard pipeline/stages/mwt/*.py) $(STANZA_CODE) pipeline/text/
 TAG_INPUTS := $(wildcard pipeline/stages/tag/*.py) $(STANZA_CODE) schemas/tag.yaml $(SHIPPED)/tagger.pt $(SHIPPED)/lemmatizer.pt $(SHIPPED)/parser.pt $(SHIPPED)/pretrain.pt pipeline/text/hazm_resources.py $(SHIPPED)/verb_stems.tsv $(SHIPPED)/tag_dictionary.tsv
 NER_INPUTS := pipeline/stages/ner.py $(STANZA_CODE) schemas/ner.yaml $(SHIPPED)/ner.pt $(SHIPPED)/pretrain.pt
 FRAMES_INPUTS := pipeline/stages/frames.py pipeline/frames/rules.py pipeline/frames/docs.py pipeline/conllu.py schemas/frames/stage.yaml schemas/frames/rules.yaml schemas/frames/rules.schema.json
+SPEAKERS_INPUTS := pipeline/stages/speakers.py pipeline/conllu.py schemas/speakers.yaml
 WRITE_INPUTS := pipeline/stages/write.py pipeline/conllu.py
 
-.PHONY: all corpus normalize tokenize mwt tag ner frames write test test-fast validate eval eval-normalize \
-	eval-tokenize eval-models eval-frames bench results models models-official zwnj-lexicon clean venv publish
+.PHONY: all corpus normalize tokenize mwt tag ner speakers frames write test test-fast validate eval eval-normalize \
+	eval-tokenize eval-models eval-frames eval-speakers bench results models models-official zwnj-lexicon clean venv publish
 .PRECIOUS: $(BUILD)/%.done
 .DELETE_ON_ERROR:
 
@@ -60,7 +61,8 @@ $(BUILD)/tokenize.done: $(BUILD)/normalize.done $(RUNNER_CODE) $(TOKENIZE_INPUTS
 $(BUILD)/mwt.done: $(BUILD)/tokenize.done $(RUNNER_CODE) $(MWT_INPUTS)
 $(BUILD)/tag.done: $(BUILD)/mwt.done $(RUNNER_CODE) $(TAG_INPUTS)
 $(BUILD)/ner.done: $(BUILD)/tag.done $(RUNNER_CODE) $(NER_INPUTS)
-$(BUILD)/frames.done: $(BUILD)/ner.done $(RUNNER_CODE) $(FRAMES_INPUTS)
+$(BUILD)/speakers.done: $(BUILD)/ner.done $(RUNNER_CODE) $(SPEAKERS_INPUTS)
+$(BUILD)/frames.done: $(BUILD)/speakers.done $(RUNNER_CODE) $(FRAMES_INPUTS)
 $(BUILD)/write.done: $(BUILD)/frames.done $(RUNNER_CODE) $(WRITE_INPUTS)
 
 # The Hugging Face dataset: built from the finished CoNLL-U, after write.
@@ -73,6 +75,7 @@ tokenize: $(BUILD)/tokenize.done
 mwt: $(BUILD)/mwt.done
 tag: $(BUILD)/tag.done
 ner: $(BUILD)/ner.done
+speakers: $(BUILD)/speakers.done
 frames: $(BUILD)/frames.done
 write: $(BUILD)/write.done
 corpus: $(OUT)/hf/README.md
@@ -109,7 +112,11 @@ eval-frames: $(VENV_STAMP) $(BUILD)/write.done
 	$(GOFTEMAN) eval-frames --corpus $(OUT)/conllu --shared $(dir $(DATA:/=)) --work build/eval-frames
 	$(GOFTEMAN) render-results
 
-eval: eval-normalize eval-tokenize eval-models eval-frames
+eval-speakers: $(VENV_STAMP)
+	$(GOFTEMAN) eval-speakers --shared $(dir $(DATA:/=)) --work build/eval-speakers
+	$(GOFTEMAN) render-results
+
+eval: eval-normalize eval-tokenize eval-models eval-frames eval-speakers
 
 bench: $(VENV_STAMP) $(BUILD)/write.done
 	$(GOFTEMAN) bench --input $(OUT)/conllu

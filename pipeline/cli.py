@@ -158,6 +158,17 @@ def cmd_eval_frames(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_speakers(args: argparse.Namespace) -> int:
+    from gofteman.evaluation.speakers_eval import run_evaluation
+
+    scores, files = run_evaluation(Path(args.shared), Path(args.work))
+    for name in ("seed", "fars"):
+        for miss in scores[name]["misses"]:
+            print(f"{name} {miss}")
+    _record("speakers", scores, files, ("speakers",))
+    return 0
+
+
 def cmd_explain(args: argparse.Namespace) -> int:
     from gofteman.explain import annotate_text, explain, find_sentence
 
@@ -254,6 +265,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="tokens per second and peak memory of mwt+tag+ner (and frames)")
     bench.add_argument("--input", default="corpus/conllu", help="a folder of CoNLL-U files")
     bench.set_defaults(handler=cmd_bench)
+
+    eval_speakers = commands.add_parser("eval-speakers", help="score speaker attribution against the gold documents")
+    eval_speakers.add_argument("--shared", default=str(DEFAULT_DATA.parent), help="the shared folder (eval/ inside)")
+    eval_speakers.add_argument("--work", default="build/eval-speakers", help="where the gold documents are annotated (cached)")
+    eval_speakers.set_defaults(handler=cmd_eval_speakers)
 
     render = commands.add_parser("render-results", help="render the README's and the model card's tables from results/")
     render.add_argument("--check", action="store_true", help="change nothing; exit 1 if a document disagrees with results/")

@@ -38,7 +38,9 @@ MISC_SPACES_BEFORE = "SpacesBefore"  # UDPipe: characters before the first token
 MISC_NORM = "Norm"  # the normalised form (hazm + ZWNJ repair) where it differs from FORM
 MISC_ORIG_LEMMA = "OrigLemma"  # UD Persian: a verb's past#present stems (LEMMA holds the past stem)
 MISC_NER = "NER"  # IOB2 named-entity tag (B-PER, I-ORG...), written only inside entities
-MISC_FRAME = "Frame"  # frame evidence: label:rule:span-number[:neg], comma-separated
+MISC_FRAME = "Frame"
+MISC_SPEECH = "Speech"  # "Cue" on the words of a speech cue (گفت، اظهار داشت، به گفته)
+MISC_SPEAKER = "Speaker"  # "Mention" on the words that name the sentence's speaker  # frame evidence: label:rule:span-number[:neg], comma-separated
 
 # --- CoNLL-U comment keys ---------------------------------------------------------------------
 COMMENT_NEWDOC = "newdoc id"
@@ -47,6 +49,10 @@ COMMENT_SENT_ID = "sent_id"
 COMMENT_TEXT = "text"
 COMMENT_META_PREFIX = "meta::"
 COMMENT_FRAMES = "frames"
+COMMENT_SPEAKER = "speaker"  # the fullest name of who says the sentence; absent for narration
+COMMENT_SPEECH = "speech"  # direct or indirect; absent for narration
+SPEECH_DIRECT = "direct"
+SPEECH_INDIRECT = "indirect"
 
 # --- capabilities that stages require and provide --------------------------------------------
 CAP_SOURCE_TEXT = "document.text"
@@ -65,6 +71,7 @@ CAP_FEATS = "conllu.FEATS"
 CAP_TREE = "conllu.HEAD+DEPREL"
 CAP_NER = f"conllu.MISC.{MISC_NER}"
 CAP_FRAMES = "conllu.frames"
+CAP_SPEAKERS = "conllu.speakers"
 CAP_CORPUS_FILE = "corpus.conllu"
 
 

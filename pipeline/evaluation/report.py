@@ -92,15 +92,26 @@ def table_frames(results_dir: Path) -> str:
 def table_bench(results_dir: Path) -> str:
     result = read_result("bench", results_dir)
     s = result["scores"]
-    lines = [f"| stage | tokens/s |", "|---|---:|"]
-    lines += [f"| {name} | {rate:,.0f} |" for name, rate in s["tokens_per_second"].items()]
-    lines.append(f"| peak memory (max RSS) | {s['peak_memory_mb']:,.0f} MB |")
+    rates = s["tokens_per_second"]
+    lines = ["| tokens/s: " + " | ".join(rates) + " | peak memory |", "|" + "---:|" * (len(rates) + 1),
+             "| " + " | ".join(f"{rate:,.0f}" for rate in rates.values()) + f" | {s['peak_memory_mb']:,.0f} MB |"]
     return ("\n".join(lines) + f"\n\n{s['documents']} documents, {s['tokens']:,} tokens, {s['cpu_cores']} CPU cores "
             f"(torch threads {s['torch_threads']}), models loaded in {s['loading_seconds']:.1f} s; frames timed over "
             f"{s['frames_tokens']:,} tokens. {_provenance(result)}")
 
 
+def table_speakers(results_dir: Path) -> str:
+    result = read_result("speakers", results_dir)
+    names = {"seed": "seed document", "fars": "15 Fars articles", "all": "all"}
+    lines = ["| documents | sentences | accuracy | precision | recall | speaker F1 |", "|---|---:|---:|---:|---:|---:|"]
+    for name, s in result["scores"].items():
+        lines.append(f"| {names.get(name, name)} | {s['sentences']} | {s['accuracy']:.3f} | {s['precision']:.3f} | "
+                     f"{s['recall']:.3f} | {s['f1']:.3f} |")
+    return "\n".join(lines) + f"\n\n{_provenance(result)}"
+
+
 TABLES: dict[str, Callable[[Path], str]] = {
+    "speakers": table_speakers,
     "ud": table_ud, "ner": table_ner, "tokenize": table_tokenize, "normalize": table_normalize,
     "frames": table_frames, "bench": table_bench,
 }

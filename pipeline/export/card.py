@@ -78,6 +78,7 @@ def quality_notes() -> dict[str, str]:
         "tag": _measured("models", lambda s: f"UD PerDT test from raw text: UPOS {ud(s, 'UPOS')}, LAS {ud(s, 'LAS')}, Lemmas {ud(s, 'Lemmas')}"),
         "ner": _measured("models", lambda s: f"Arman fold 3: micro F1 {100 * s['ner']['micro']['f1']:.2f}"),
         "frames": _measured("frames", frames),
+        "speakers": _measured("speakers", lambda s: f"speaker F1 {s['all']['f1']:.3f} on 16 dev documents (seed {s['seed']['f1']:.3f}, Fars {s['fars']['f1']:.3f})"),
     }
 
 
@@ -128,6 +129,8 @@ Column names follow the `universal_dependencies` dataset. Lists are aligned with
 | `doc_id` | string | the document (`# newdoc id`) |
 | `text` | string | `# text`: the sentence as in the source |
 | `newpar` | bool | the sentence starts a paragraph (`# newpar`) |
+| `speaker` | string | who says the sentence (`# speaker`: the fullest name in the document, no honorifics); null for the reporter's narration |
+| `speech` | string | `direct` or `indirect` (`# speech`); null for narration |
 | `tokens` | list of string | FORM: the original text of each syntactic word |
 | `lemmas`, `xpos`, `deprel`, `deps` | list of string | LEMMA (a verb's is its past stem, `کرد` for «می‌کنم», as UD Persian writes it; both stems are in `misc` as `OrigLemma=کرد#کن`), XPOS (PerDT tags), DEPREL, DEPS as in CoNLL-U (`_` = none) |
 | `upos` | list of ClassLabel | UPOS (table below) |
@@ -163,7 +166,7 @@ spacing attributes in their `misc`.
 {_tag_table(features['frames'].feature.names)}
 
 ## Config `documents`: one row a document
-`id`, `text` (the original document, rebuilt exactly from the CoNLL-U), `sentences`, `tokens`,
+`id`, `text` (the original document, rebuilt exactly from the CoNLL-U), `sentences`, `tokens`, `speakers` (who speaks in it, in order of first speech),
 `frames_<label>` (sentences with that frame) and the `meta_*` columns.
 
 ## Example row (lists cut to 8 items)
@@ -179,6 +182,7 @@ spacing attributes in their `misc`.
 | multiword tokens (clitics) | stanza tokenizer and MWT expander trained by gofteman (`models/fa-small`), and a hazm-lexicon rule for the clitics they miss | {quality['mwt']} |
 | UPOS, XPOS, FEATS, LEMMA, HEAD, DEPREL | stanza 1.15 models trained by gofteman (`models/fa-small`), with the tag dictionary of their training data | {quality['tag']} |
 | entities | stanza NER model trained by gofteman (`models/fa-small`) | {quality['ner']} |
+| speakers | speech cues, the dependency tree and the entities, rules in `schemas/speakers.yaml` | {quality['speakers']} |
 | frames | rule base version {rules_version} (`schemas/frames/rules.yaml`), spaCy Matcher | {quality['frames']} |
 
 The numbers are read from the project's `results/*.json`, written by its `make eval` (see its README); the models are small (trained

@@ -22,6 +22,8 @@ from gofteman.constants import (
     COMMENT_NEWDOC,
     COMMENT_NEWPAR,
     COMMENT_SENT_ID,
+    COMMENT_SPEAKER,
+    COMMENT_SPEECH,
     COMMENT_TEXT,
     MISC_NER,
 )
@@ -39,7 +41,7 @@ class LabelError(ValueError):
 def sentence_features(meta_keys: list[str]) -> Features:
     return Features({
         "id": Value("string"), "doc_id": Value("string"), "sent_id": Value("string"), "text": Value("string"),
-        "newpar": Value("bool"),
+        "newpar": Value("bool"), "speaker": Value("string"), "speech": Value("string"),
         "tokens": List(Value("string")), "lemmas": List(Value("string")),
         "upos": List(ClassLabel(names=upos_labels())), "xpos": List(Value("string")),
         "feats": List(Value("string")), "head": List(Value("int32")), "deprel": List(Value("string")),
@@ -56,6 +58,7 @@ def sentence_features(meta_keys: list[str]) -> Features:
 def document_features(meta_keys: list[str]) -> Features:
     return Features({
         "id": Value("string"), "text": Value("string"), "sentences": Value("int32"), "tokens": Value("int32"),
+        "speakers": List(Value("string")),
         **{f"frames_{label}": Value("int32") for label in frame_labels()},
         **{f"meta_{key}": Value("string") for key in meta_keys},
     })
@@ -84,6 +87,7 @@ def sentence_row(sentence: conllu.Sentence, doc_id: str, meta: dict[str, str], m
     return {
         "id": sentence.comment(COMMENT_SENT_ID), "doc_id": doc_id, "sent_id": sentence.comment(COMMENT_SENT_ID),
         "text": sentence.comment(COMMENT_TEXT), "newpar": sentence.comment(COMMENT_NEWPAR) is not None,
+        "speaker": sentence.comment(COMMENT_SPEAKER), "speech": sentence.comment(COMMENT_SPEECH),
         "tokens": [row[conllu.FORM] for row in words], "lemmas": [row[conllu.LEMMA] for row in words],
         "upos": [_check(row[conllu.UPOS], upos, "UPOS", where) for row in words],
         "xpos": [row[conllu.XPOS] for row in words], "feats": [row[conllu.FEATS] for row in words],
@@ -129,6 +133,7 @@ def build_datasets(conllu_dir: Path, manifest: dict) -> tuple[Dataset, Dataset]:
         document_rows.append({
             "id": doc_id, "text": conllu.rebuild_text(sentences), "sentences": len(sentences),
             "tokens": sum(len(s.tokens()) for s in sentences),
+            "speakers": list(dict.fromkeys(row["speaker"] for row in rows if row["speaker"])),
             **{f"frames_{label}": counts[label] for label in frame_labels()},
             **{f"meta_{key}": metas[doc_id].get(key) for key in meta_keys}})
         if doc_id not in texts:
@@ -156,6 +161,9 @@ def to_conllu(sentences_ds: Dataset) -> dict[str, str]:
             sentence.set_comment(COMMENT_NEWPAR, None)
         sentence.set_comment(COMMENT_SENT_ID, row["sent_id"])
         sentence.set_comment(COMMENT_TEXT, row["text"])
+        for key in (COMMENT_SPEAKER, COMMENT_SPEECH):
+            if row[key] is not None:
+                sentence.set_comment(key, row[key])
         if row["frames"] is not None:
             names = sentences_ds.features["frames"].feature.names
             sentence.set_comment(COMMENT_FRAMES, ",".join(names[i] for i in row["frames"]) or "_")

@@ -1,0 +1,74 @@
+"""Scores speaker attribution against ``../shared/eval/speakers-dev.tsv`` (``make eval-speakers``).
+
+The gold documents are written as the pipeline reads them by the reference tool
+(``speakers_to_jsonl.py``), run from raw text through every stage up to speakers (cached under
+the work folder), and scored by the reference scorer (``score_speakers.py``): each gold sentence
+is matched to the system sentence that overlaps it most, and a named attribution is right when
+both names share a word. The seed and the Fars articles are scored apart, and together.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from gofteman.constants import DEFAULT_MAX_DOCUMENT_BYTES
+
+GOLD = "eval/speakers-dev.tsv"
+TO_JSONL = "eval/speakers_to_jsonl.py"
+SCORER = "eval/score_speakers.py"
+SEED_DOC = "SEED"
+SUMMARY = re.compile(r"sentences=(\d+) docs_missing=(\d+) accuracy=([\d.]+) P=([\d.]+) R=([\d.]+)")
+
+
+def _subset(gold: Path, out: Path, keep) -> Path:
+    with open(gold, encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t")
+        header = next(reader)
+        rows = [row for row in reader if keep(row[0])]
+    with open(out, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerows([header, *rows])
+    return out
+
+
+def score(scorer: Path, gold: Path, system_dir: Path) -> dict:
+    """The reference scorer's numbers and every sentence it counts wrong."""
+    output = subprocess.run([sys.executable, str(scorer), str(gold), str(system_dir), "-v"],
+                            capture_output=True, text=True, check=True).stdout.splitlines()
+    summary = next(line for line in output if line.startswith("sentences="))
+    sentences, missing, accuracy, precision, recall = SUMMARY.match(summary).groups()
+    f1 = float(next(line for line in output if line.startswith("speaker_f1=")).split("=")[1])
+    misses = [line for line in output if not line.startswith(("sentences=", "speaker_f1="))]
+    return {"sentences": int(sentences), "documents_missing": int(missing), "accuracy": float(accuracy),
+            "precision": float(precision), "recall": float(recall), "f1": f1, "misses": misses}
+
+
+def run_evaluation(data_root: Path, work_dir: Path) -> tuple[dict, list[Path]]:
+    """Scores of ``all``, ``seed`` and ``fars``, and the files read."""
+    from gofteman.runner import Runner
+    from gofteman.stages import STAGE_NAMES, STAGES
+    from gofteman.stages.speakers import Speakers
+
+    gold, to_jsonl, scorer = data_root / GOLD, data_root / TO_JSONL, data_root / SCORER
+    for path in (gold, to_jsonl, scorer):
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: speaker gold data or reference tools missing (set DATA=path/to/shared/data)")
+    work_dir.mkdir(parents=True, exist_ok=True)
+    documents = work_dir / "documents.jsonl"
+    subprocess.run([sys.executable, str(to_jsonl), str(gold), str(documents)], check=True)
+    stages = list(STAGES[: STAGE_NAMES.index(Speakers.name) + 1])
+    runner = Runner(documents, work_dir / "out", work_dir / "build", stages, max_bytes=DEFAULT_MAX_DOCUMENT_BYTES)
+    report = runner.run()
+    if report.problems:
+        raise ValueError(f"{documents}: {report.problems[0].origin}: {report.problems[0].reason}")
+    system_dir = runner.artifact_dir(Speakers)
+    result = {
+        "all": score(scorer, gold, system_dir),
+        "seed": score(scorer, _subset(gold, work_dir / "gold-seed.tsv", lambda doc: doc == SEED_DOC), system_dir),
+        "fars": score(scorer, _subset(gold, work_dir / "gold-fars.tsv", lambda doc: doc != SEED_DOC), system_dir),
+    }
+    return result, [gold, scorer]

@@ -1,0 +1,295 @@
+"""speakers: who says each sentence, and whether in direct or indirect speech.
+
+Reads tagged CoNLL-U with entities and writes, on every sentence that reports someone's words,
+``# speaker = NAME`` (the fullest name of the person or body in the document, without
+honorifics) and ``# speech = direct|indirect``; narration gets neither. In MISC, the words of the
+speech cue get ``Speech=Cue`` and the words of the speaker's mention ``Speaker=Mention``. When the
+input's metadata has no ``speakers``, ``# meta::speakers`` lists the document's speakers.
+Guidelines: ../shared/guidelines/speakers.md.
+
+How: a speech cue is a speech verb («گفت»، «افزود») or a noun with its light verb («اظهار داشت»،
+«تصریح کرد») from ``schemas/speakers.yaml``, or a marker («به گفته X»). The speaker is the
+cue's subject in the dependency tree, widened over its ``flat``, ``compound``, ``appos``,
+``nmod`` and ``amod`` words; a person named there (PER) is the speaker, resolved to the fullest
+name of the document that ends in the same surname; «وی», «او» or no subject at all is the last
+speaker of the document, and an unresolvable one leaves the sentence without a speaker. A cue
+followed by a colon is direct speech, and the quotation goes on over the next sentences of the
+paragraph until another cue or the reporter's narration («به گزارش ...»). A headline of the form
+«X: ...» is X's direct speech.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gofteman import conllu
+from gofteman.constants import (
+    CAP_NER,
+    CAP_SPEAKERS,
+    CAP_TREE,
+    COMMENT_META_PREFIX,
+    COMMENT_NEWPAR,
+    COMMENT_SPEAKER,
+    COMMENT_SPEECH,
+    MISC_NER,
+    MISC_SPEAKER,
+    MISC_SPEECH,
+    SPEECH_DIRECT,
+    SPEECH_INDIRECT,
+)
+from gofteman.stages.base import Stage, StageConfigError, StageResult
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+NAME_DEPS = ("flat", "flat:name", "compound", "appos", "nmod", "amod", "nmod:poss")
+COLONS = (":", "：")
+META_SPEAKERS = "speakers"
+
+
+@dataclass
+class Attribution:
+    speaker: str | None
+    speech: str | None
+    cue: list[int]
+    mention: list[int]
+
+
+class Speakers(Stage):
+    _titles: dict[str, str] = {}
+
+    name = "speakers"
+    requires = frozenset({CAP_TREE, CAP_NER})
+    provides = frozenset({CAP_SPEAKERS})
+    output_suffix = ".conllu"
+    config_file = "speakers.yaml"
+    code_modules = ("gofteman.conllu",)
+
+    def __init__(self, speech_verbs: list, speech_phrases: dict, speech_markers: list, honorifics: list,
+                 pronouns: list, narration_openers: list, title_nouns: list) -> None:
+        if not speech_verbs or not all(isinstance(v, list) and v for v in speech_phrases.values()):
+            raise StageConfigError("speakers.yaml: speech_verbs and every speech_phrases entry need at least one verb")
+        self.speech_verbs = frozenset(speech_verbs)
+        self.speech_phrases = {noun: frozenset(verbs) for noun, verbs in speech_phrases.items()}
+        self.speech_markers = [tuple(marker) for marker in speech_markers]
+        self.honorifics = frozenset(honorifics)
+        self.pronouns = frozenset(pronouns)
+        self.narration_openers = [tuple(opener) for opener in narration_openers]
+        self.title_nouns = frozenset(title_nouns)
+
+    # --- names ------------------------------------------------------------------------------
+    def persons(self, sentences: list[conllu.Sentence]) -> list[list[str]]:
+        """Every person named in the document (PER entities), as lists of words, honorifics dropped."""
+        names = []
+        for sentence in sentences:
+            words = sentence.normalized_words()
+            for start, end, label in entity_spans(sentence):
+                if label == "PER":
+                    name = [w for w in words[start:end] if w not in self.honorifics]
+                    if name:
+                        names.append(name)
+        return names
+
+    def titles(self, sentences: list[conllu.Sentence], persons: list[list[str]]) -> dict[str, str]:
+        """Titles written beside a person's name («میرهاشم موسوی، مدیرعامل سازمان ...»,
+        «مدیرکل هواشناسی استان، غلامرضا حسنی»): each run of one to eight words after the name
+        (past a comma), or before it from a title noun on -> the person's fullest name."""
+        found: dict[str, str] = {}
+        for sentence in sentences:
+            words = sentence.normalized_words()
+            for start, end, label in entity_spans(sentence):
+                name = [w for w in words[start:end] if w not in self.honorifics]
+                if label != "PER" or not name:
+                    continue
+                after = end + 1 if end < len(words) and words[end] in ("،", ",") else end
+                for length in range(1, 9):
+                    title = [w for w in words[after:after + length] if w not in self.honorifics]
+                    if title and not any(w in COLONS or not any(c.isalpha() for c in w) for w in title):
+                        found.setdefault(title_key(title), self.fullest(name, persons))
+                opener = next((i for i in range(max(0, start - 8), start) if words[i] in self.title_nouns), None)
+                if opener is not None:
+                    title = [w for w in words[opener:start] if w not in self.honorifics and any(c.isalpha() for c in w)]
+                    for length in range(1, len(title) + 1):
+                        found.setdefault(title_key(title[:length]), self.fullest(name, persons))
+        return found
+
+    @staticmethod
+    def fullest(name: list[str], persons: list[list[str]]) -> str:
+        """The longest person of the document that shares the name's last word (its surname)."""
+        candidates = [p for p in persons if name[-1] in p] or [name]
+        return " ".join(max(candidates, key=len))
+
+    # --- one sentence -----------------------------------------------------------------------
+    def cues(self, sentence: conllu.Sentence) -> list[tuple[list[int], int]]:
+        """Speech cues: (the cue's word indices, the index of its verb, or -1 for a marker)."""
+        rows, words = sentence.words(), sentence.normalized_words()
+        found = []
+        for i, row in enumerate(rows):
+            # the tagger can miss a speech verb's part of speech in a short sentence («وی افزود»)
+            lemma = row[conllu.LEMMA]
+            if lemma in self.speech_verbs and (row[conllu.UPOS] in ("VERB", "AUX") or words[i] in (lemma, lemma + "ند")):
+                found.append(([i], i))
+            elif words[i] in self.speech_phrases and i + 1 < len(rows) \
+                    and rows[i + 1][conllu.LEMMA] in self.speech_phrases[words[i]]:
+                found.append(([i, i + 1], i + 1))
+        for marker in self.speech_markers:
+            for i in range(len(words) - len(marker) + 1):
+                if tuple(words[i:i + len(marker)]) == marker:
+                    found.append((list(range(i, i + len(marker))), -1))
+        return sorted(found, key=lambda item: item[0][0])
+
+    def mention(self, sentence: conllu.Sentence, cue: list[int], verb: int) -> list[int]:
+        """The words of the speaker's mention: the verb's subject and its name words, or for a
+        marker the words that follow it."""
+        rows = sentence.words()
+        heads = [int(row[conllu.HEAD]) - 1 if row[conllu.HEAD].isdigit() else -1 for row in rows]
+        if verb == -1:
+            start = cue[-1] + 1
+            return list(range(start, min(len(rows), start + 6)))
+        subjects = [i for i, row in enumerate(rows) if heads[i] == verb and row[conllu.DEPREL] in SUBJECT_DEPS]
+        if not subjects:
+            return []
+        words = {subjects[0]}
+        changed = True
+        while changed:
+            changed = False
+            for i, row in enumerate(rows):
+                if i not in words and heads[i] in words and row[conllu.DEPREL].split(":")[0] in {d.split(":")[0] for d in NAME_DEPS}:
+                    words.add(i)
+                    changed = True
+        return sorted(words)
+
+    def speaker_of(self, sentence: conllu.Sentence, mention: list[int], cue: list[int], persons: list[list[str]],
+                   last: str | None) -> tuple[str | None, list[int]]:
+        """The speaker and the words that name it: a person named in the mention, or else the
+        nearest person named before the cue (fullest name); a pronoun's or a missing subject's
+        antecedent (the last speaker); a body (ORG); or the description as written."""
+        words = sentence.normalized_words()
+        entities = entity_spans(sentence)
+        people = [(s, e) for s, e, label in entities if label == "PER"]
+        chosen = next(((s, e) for s, e in people if set(range(s, e)) & set(mention)), None)
+        if chosen is None and cue[0] > 0:
+            before = [(s, e) for s, e in people if e <= cue[0]]
+            chosen = before[0] if before and (not mention or words[mention[0]] not in self.pronouns) else None
+        if chosen:
+            name = [w for w in words[chosen[0]:chosen[1]] if w not in self.honorifics]
+            if name:
+                return self.fullest(name, persons), list(range(*chosen))
+        if not mention or words[mention[0]] in self.pronouns:
+            return last, mention
+        description = [words[i] for i in mention if words[i] not in self.honorifics]
+        if (person := self.resolve(description, persons)) != " ".join(description):
+            return person, mention
+        for start, end, label in entities:  # a body that speaks: the mention starts with its name
+            if label == "ORG" and start <= mention[0] < end:
+                return " ".join(words[start:end]), list(range(start, end))
+        if description and description[0] in self.title_nouns:
+            # a title the document never writes beside a name: news reports alternate the
+            # speaker's name, «وی» and his title, so it is the last person who spoke
+            if last and last in {" ".join(p) for p in persons}:
+                return last, mention
+            return " ".join(description), mention
+        return last, []  # a common noun parsed as the subject: the last speaker goes on
+
+    def resolve(self, description: list[str], persons: list[list[str]]) -> str:
+        """A description as the person it names: a surname alone, or a title written after a
+        name in the document; else the description as written."""
+        if len(description) == 1 and any(description[0] in p for p in persons):
+            return self.fullest(description, persons)
+        for length in range(len(description), 0, -1):  # the longest title the description starts with
+            if (person := self._titles.get(title_key(description[:length]))) is not None:
+                return person
+        return " ".join(description)
+
+    def headline(self, sentence: conllu.Sentence, persons: list[list[str]]) -> tuple[str, list[int]] | None:
+        """«X: ...» as a document's first sentence: X's name and words, if X names someone."""
+        words = sentence.normalized_words()
+        colon = next((i for i, w in enumerate(words) if w in COLONS), None)
+        if colon is None or colon == 0 or colon > 12:
+            return None
+        for start, end, label in entity_spans(sentence):
+            if label == "PER" and end <= colon:
+                name = [w for w in words[start:end] if w not in self.honorifics]
+                return self.fullest(name, persons), list(range(start, end))
+        before = [w for w in words[:colon] if w not in self.honorifics]
+        return (self.resolve(before, persons), list(range(colon))) if before else None
+
+    # --- the document -----------------------------------------------------------------------
+    def attribute(self, sentences: list[conllu.Sentence]) -> list[Attribution]:
+        persons = self.persons(sentences)
+        self._titles = self.titles(sentences, persons)
+        last: str | None = None
+        quoting: str | None = None
+        result = []
+        for number, sentence in enumerate(sentences):
+            words = sentence.normalized_words()
+            if sentence.comment(COMMENT_NEWPAR) is not None:
+                quoting = None
+            cues = self.cues(sentence)
+            if cues:
+                cue, verb = cues[0]
+                mention = self.mention(sentence, cue, verb)
+                speaker, mention = self.speaker_of(sentence, mention, cue, persons, last)
+                if quoting and speaker not in {p for p in map(" ".join, persons)} | {last}:
+                    # a speech verb inside a quotation reports whom the speaker quotes: the
+                    # sentence stays the speaker's unless a named person or «وی» takes over
+                    result.append(Attribution(quoting, SPEECH_DIRECT, [], []))
+                    continue
+                direct = any(w in COLONS for w in words[cue[-1] + 1:])
+                speech = SPEECH_DIRECT if direct else SPEECH_INDIRECT
+                if speaker:
+                    last = speaker
+                quoting = speaker if direct else None
+                result.append(Attribution(speaker, speech if speaker else None, cue, mention if speaker else []))
+            elif any(tuple(words[:len(opener)]) == opener for opener in self.narration_openers):
+                quoting = None
+                result.append(Attribution(None, None, [], []))
+            elif quoting:
+                result.append(Attribution(quoting, SPEECH_DIRECT, [], []))
+            elif number == 0 and (found := self.headline(sentence, persons)):
+                result.append(Attribution(found[0], SPEECH_DIRECT, [], found[1]))
+            else:
+                result.append(Attribution(None, None, [], []))
+        return result
+
+    def process(self, doc_id: str, artifact: str) -> StageResult:
+        sentences = conllu.parse(artifact, f"{doc_id}.conllu")
+        attributions = self.attribute(sentences)
+        for sentence, attribution in zip(sentences, attributions):
+            for key, value in ((COMMENT_SPEAKER, attribution.speaker), (COMMENT_SPEECH, attribution.speech)):
+                sentence.comments = [c for c in sentence.comments if c.removeprefix(" ").partition(" = ")[0] != key]
+                if value:
+                    sentence.set_comment(key, value)
+            for index, row in enumerate(sentence.words()):
+                row[conllu.MISC] = conllu.misc_set(row[conllu.MISC], MISC_SPEECH, "Cue" if index in attribution.cue else None)
+                row[conllu.MISC] = conllu.misc_set(row[conllu.MISC], MISC_SPEAKER,
+                                                   "Mention" if index in attribution.mention else None)
+        if sentences and sentences[0].comment(COMMENT_META_PREFIX + META_SPEAKERS) is None:
+            names = list(dict.fromkeys(a.speaker for a in attributions if a.speaker))
+            if names:
+                add_meta(sentences[0], META_SPEAKERS, "; ".join(names))
+        return StageResult(conllu.format_sentences(sentences))
+
+
+def title_key(words: list[str]) -> str:
+    """A title compared without spaces and ZWNJs («مدیر عامل» = «مدیرعامل»)."""
+    return "".join(words).replace("\u200c", "")
+
+
+def entity_spans(sentence: conllu.Sentence) -> list[tuple[int, int, str]]:
+    """The IOB2 entities of a sentence's words as (start, end, label)."""
+    spans, start, label = [], None, None
+    tags = [conllu.misc_get(row[conllu.MISC], MISC_NER) or "O" for row in sentence.words()]
+    for index, tag in enumerate([*tags, "O"]):
+        if tag.startswith("I-") and label == tag[2:]:
+            continue
+        if label is not None:
+            spans.append((start, index, label))
+        start, label = (index, tag[2:]) if tag != "O" else (None, None)
+    return spans
+
+
+def add_meta(sentence: conllu.Sentence, key: str, value: str) -> None:
+    """Adds ``# meta::key = value`` among the sentence's metadata comments, keys in order."""
+    line = f" {COMMENT_META_PREFIX}{key} = {value}"
+    metas = [i for i, c in enumerate(sentence.comments) if c.startswith(f" {COMMENT_META_PREFIX}")]
+    position = next((i for i in metas if sentence.comments[i] > line), (metas[-1] + 1) if metas else 1)
+    sentence.comments.insert(position, line)

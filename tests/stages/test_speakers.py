@@ -1,0 +1,65 @@
+"""The speakers stage on documents written for the tests, through the real pipeline."""
+
+import pytest
+
+from gofteman import conllu
+from gofteman.in_memory import annotate as annotate_until
+from gofteman.stages.ner import Ner
+from gofteman.stages.speakers import Speakers
+
+
+def tagged(text: str, doc_id: str) -> list[conllu.Sentence]:
+    """Every stage before speakers, in memory."""
+    return annotate_until(text, Ner.name, doc_id)
+
+REPORT = ("رئیس سازمان تأمین اجتماعی: امسال سال امید است\n"
+          "به گزارش خبرگزاری فارس، دکتر علی رضایی رئیس سازمان تأمین اجتماعی امروز در همایش گفت: ما پیروز خواهیم شد. "
+          "این راه ادامه دارد.\n"
+          "وی افزود که مشکلات حل می‌شود.\n"
+          "رضایی تأکید کرد: بیمه‌شدگان نگران نباشند.\n"
+          "رئیس سازمان تأمین اجتماعی خاطرنشان کرد: حقوق به‌موقع پرداخت می‌شود.\n"
+          "این همایش ساعت ۱۰:۳۰ به پایان رسید.")
+
+
+@pytest.fixture(scope="module")
+def attributed():
+    stage = Speakers.from_config()
+    sentences = tagged(REPORT, "speakers-test")
+    return conllu.parse(stage.process("speakers-test", conllu.format_sentences(sentences)).output)
+
+
+def speakers(sentences):
+    return [(s.comment("speaker"), s.comment("speech")) for s in sentences]
+
+
+def test_every_sentence_gets_its_speaker_or_none(attributed):
+    person = "علی رضایی"
+    assert speakers(attributed) == [
+        (person, "direct"),  # a headline «X: ...», its title resolved to the person named with it
+        (person, "direct"),  # the subject of «گفت», honorific dropped, colon: direct
+        (person, "direct"),  # the quotation goes on in its paragraph
+        (person, "indirect"),  # «وی افزود که ...»
+        (person, "direct"),  # a surname alone: the fullest name of the document
+        (person, "direct"),  # a title: the person the document names with it
+        (None, None),  # narration; «۱۰:۳۰» is no speech colon
+    ]
+
+
+def test_cue_and_mention_are_marked_in_misc(attributed):
+    second = attributed[1]
+    marked = {row[conllu.FORM]: (conllu.misc_get(row[conllu.MISC], "Speech"), conllu.misc_get(row[conllu.MISC], "Speaker"))
+              for row in second.words()}
+    assert marked["گفت"] == ("Cue", None)
+    assert marked["رضایی"] == (None, "Mention")
+
+
+def test_the_documents_speakers_are_listed_when_the_input_gives_none(attributed):
+    assert attributed[0].comment("meta::speakers") == "علی رضایی"
+
+
+def test_no_speech_and_an_unresolvable_pronoun_give_no_speaker():
+    stage = Speakers.from_config()
+    text = "وی افزود که کار ادامه دارد.\nاین پل سال گذشته ساخته شد."
+    result = conllu.parse(stage.process("none", conllu.format_sentences(tagged(text, "none"))).output)
+    assert speakers(result) == [(None, None), (None, None)]
+    assert result[0].comment("meta::speakers") is None
