@@ -48,7 +48,7 @@ def test_rebuild_prints_the_original_bytes(tmp_path, capfdbinary):
 
 def test_errors_are_reported_not_raised(tmp_path, capsys):
     assert run_cli("run", "--input", str(tmp_path), "--stages", "normalize,parse", "--no-progress") == 2
-    assert "unknown stage(s) parse; the stages are: normalize, tokenize, mwt, tag, ner, frames, write" in capsys.readouterr().err
+    assert "unknown stage(s) parse; the stages are: normalize, tokenize, mwt, tag, ner, speakers, frames, write" in capsys.readouterr().err
     assert run_cli("run", "--input", str(tmp_path / "missing"), "--out", str(tmp_path / "o"), "--no-progress") == 2
     assert "does not exist" in capsys.readouterr().err
 

@@ -76,7 +76,7 @@ def test_incremental_rebuild(tmp_path):
     config.write_text(config.read_text(encoding="utf-8").replace("zwnj_repair: true", "zwnj_repair: false"),
                       encoding="utf-8")
     edited = make(project, "corpus")
-    for stage in ("normalize", "tokenize", "mwt", "tag", "ner", "frames", "write"):
+    for stage in ("normalize", "tokenize", "mwt", "tag", "ner", "speakers", "frames", "write"):
         assert f"{stage}: 1 ran" in edited
     corpus = (project / "corpus" / "conllu" / "000_67594997d190f86c.conllu").read_text(encoding="utf-8")
     assert "Norm=تأمین\u200cاجتماعی" not in corpus  # a compound only the repair splits

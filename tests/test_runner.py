@@ -21,12 +21,12 @@ def manifest(tmp_path: Path) -> dict:
 
 
 def test_unknown_stage_lists_the_valid_ones():
-    with pytest.raises(ValueError, match="unknown stage.s. parse; the stages are: normalize, tokenize, mwt, tag, ner, frames, write"):
+    with pytest.raises(ValueError, match="unknown stage.s. parse; the stages are: normalize, tokenize, mwt, tag, ner, speakers, frames, write"):
         select_stages(["normalize", "parse"])
 
 
 def test_from_stage_selects_it_and_what_follows():
-    assert [s.name for s in select_stages(from_stage="ner")] == ["ner", "frames", "write"]
+    assert [s.name for s in select_stages(from_stage="ner")] == ["ner", "speakers", "frames", "write"]
     assert [s.name for s in select_stages(["write", "normalize"])] == ["normalize", "write"]
 
 

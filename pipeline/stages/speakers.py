@@ -123,6 +123,10 @@ class Speakers(Stage):
         rows, words = sentence.words(), sentence.normalized_words()
         found = []
         for i, row in enumerate(rows):
+            verb_row = rows[i + 1] if words[i] in self.speech_phrases and i + 1 < len(rows) else row
+            features = conllu.feats_dict(verb_row[conllu.FEATS])
+            if features.get("Person") in ("1", "2") or features.get("Mood") in ("Sub", "Imp"):
+                continue  # the reporter reports in the third person; «ادامه بدهیم» is the speaker's own words
             # the tagger can miss a speech verb's part of speech in a short sentence («وی افزود»)
             lemma = row[conllu.LEMMA]
             if lemma in self.speech_verbs and (row[conllu.UPOS] in ("VERB", "AUX") or words[i] in (lemma, lemma + "ند")):
@@ -166,6 +170,10 @@ class Speakers(Stage):
         entities = entity_spans(sentence)
         people = [(s, e) for s, e, label in entities if label == "PER"]
         chosen = next(((s, e) for s, e in people if set(range(s, e)) & set(mention)), None)
+        described = [words[i] for i in mention if words[i] not in self.honorifics]
+        if chosen is None and described and described[0] in self.title_nouns:
+            if (person := self.resolve(described, persons)) != " ".join(described):
+                return person, mention
         if chosen is None and cue[0] > 0:
             before = [(s, e) for s, e in people if e <= cue[0]]
             chosen = before[0] if before and (not mention or words[mention[0]] not in self.pronouns) else None
@@ -175,6 +183,16 @@ class Speakers(Stage):
                 return self.fullest(name, persons), list(range(*chosen))
         if not mention or words[mention[0]] in self.pronouns:
             return last, mention
+        rows = sentence.words()
+        named = []  # a name the NER model missed: the proper nouns the mention starts with
+        for i in mention:
+            if words[i] in self.honorifics and not named:
+                continue
+            if rows[i][conllu.UPOS] != "PROPN" or words[i] in self.title_nouns:
+                break
+            named.append(i)
+        if named and not any(s <= named[0] < e for s, e, label in entities if label in ("ORG", "LOC")):
+            return self.fullest([words[i] for i in named], persons), named
         description = [words[i] for i in mention if words[i] not in self.honorifics]
         if (person := self.resolve(description, persons)) != " ".join(description):
             return person, mention
@@ -248,6 +266,26 @@ class Speakers(Stage):
                 result.append(Attribution(found[0], SPEECH_DIRECT, [], found[1]))
             else:
                 result.append(Attribution(None, None, [], []))
+        return self.named_later(result, persons)
+
+    def named_later(self, result: list[Attribution], persons: list[list[str]]) -> list[Attribution]:
+        """A speaker first described by title («مدیرعامل پالایشگاه ... گفت») and named by the
+        next speech cue of the document («غلامحسین رمضان‌پور ... اظهار داشت») is that person."""
+        names = {" ".join(p) for p in persons}
+        pending: list[int] = []
+        for index, attribution in enumerate(result):
+            speaker = attribution.speaker
+            if speaker is None or not attribution.cue:
+                continue
+            if speaker in names:
+                for earlier in pending:
+                    title = result[earlier].speaker
+                    for item in result[earlier:index]:
+                        if item.speaker == title:
+                            item.speaker = speaker
+                pending = []
+            elif speaker.split()[0] in self.title_nouns:
+                pending.append(index)
         return result
 
     def process(self, doc_id: str, artifact: str) -> StageResult:
