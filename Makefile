@@ -29,8 +29,8 @@ SHIPPED := models/fa-small
 MWT_INPUTS := $(wildcard pipeline/stages/mwt/*.py) $(STANZA_CODE) pipeline/text/hazm_resources.py schemas/mwt.yaml $(SHIPPED)/tokenizer.pt $(SHIPPED)/mwt.pt
 TAG_INPUTS := $(wildcard pipeline/stages/tag/*.py) $(STANZA_CODE) schemas/tag.yaml $(SHIPPED)/tagger.pt $(SHIPPED)/lemmatizer.pt $(SHIPPED)/parser.pt $(SHIPPED)/pretrain.pt pipeline/text/hazm_resources.py $(SHIPPED)/verb_stems.tsv $(SHIPPED)/tag_dictionary.tsv
 NER_INPUTS := pipeline/stages/ner.py $(STANZA_CODE) schemas/ner.yaml $(SHIPPED)/ner.pt $(SHIPPED)/pretrain.pt
-FRAMES_INPUTS := pipeline/stages/frames.py pipeline/frames/rules.py pipeline/frames/docs.py pipeline/conllu.py schemas/frames/stage.yaml schemas/frames/rules.yaml schemas/frames/rules.schema.json
-SPEAKERS_INPUTS := pipeline/stages/speakers.py pipeline/conllu.py schemas/speakers.yaml
+FRAMES_INPUTS := pipeline/stages/frames.py $(wildcard pipeline/frames/*.py) pipeline/conllu.py schemas/frames/stage.yaml schemas/frames/rules.yaml schemas/frames/rules.schema.json $(wildcard schemas/frames/lexicons/*.tsv)
+SPEAKERS_INPUTS := pipeline/stages/speakers.py pipeline/conllu.py pipeline/labels.py schemas/speakers.yaml
 WRITE_INPUTS := pipeline/stages/write.py pipeline/conllu.py
 
 .PHONY: all corpus normalize tokenize mwt tag ner speakers frames write test test-fast validate eval eval-normalize \
@@ -66,7 +66,7 @@ $(BUILD)/frames.done: $(BUILD)/speakers.done $(RUNNER_CODE) $(FRAMES_INPUTS)
 $(BUILD)/write.done: $(BUILD)/frames.done $(RUNNER_CODE) $(WRITE_INPUTS)
 
 # The Hugging Face dataset: built from the finished CoNLL-U, after write.
-HF_INPUTS := pipeline/export/hf.py pipeline/export/card.py pipeline/labels.py schemas/dataset/labels.yaml schemas/frames/rules.yaml $(wildcard results/*.json)
+HF_INPUTS := pipeline/export/hf.py pipeline/export/card.py pipeline/labels.py pipeline/evaluation/results.py schemas/dataset/labels.yaml schemas/frames/rules.yaml $(wildcard results/*.json)
 $(OUT)/hf/README.md: $(BUILD)/write.done $(HF_INPUTS)
 	$(GOFTEMAN) export --format hf --corpus $(OUT)
 

@@ -33,3 +33,16 @@ def ner_tags() -> list[str]:
 @lru_cache(maxsize=1)
 def frame_labels() -> list[str]:
     return list(yaml.safe_load(FRAME_RULES_PATH.read_text(encoding="utf-8"))["labels"])
+
+
+def iob2_spans(tags: list[str]) -> list[tuple[str, int, int]]:
+    """The entities of an IOB2 sequence as ``(label, start, end)``, in order; an ``I-`` that does
+    not continue an entity of its label starts one."""
+    spans, start, label = [], None, None
+    for index, tag in enumerate([*tags, "O"]):
+        if tag.startswith("I-") and label == tag[2:]:
+            continue
+        if label is not None:
+            spans.append((label, start, index))
+        start, label = (index, tag[2:]) if tag != "O" else (None, None)
+    return spans

@@ -77,6 +77,7 @@ def test_from_stage_forces_it_and_following_stages_use_their_cache(input_dir, tm
                              "mwt": {"ran": 0, "cached": 1, "failed": 0},
                              "tag": {"ran": 0, "cached": 1, "failed": 0},
                              "ner": {"ran": 0, "cached": 1, "failed": 0},
+                             "speakers": {"ran": 0, "cached": 1, "failed": 0},
                              "frames": {"ran": 0, "cached": 1, "failed": 0},
                              "write": {"ran": 0, "cached": 1, "failed": 0}}
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from udtools import udeval
 
 from gofteman import conllu
-from gofteman.labels import entity_types
+from gofteman.labels import entity_types, iob2_spans
 from gofteman.evaluation.tokenize_eval import load_for_scoring
 from gofteman.in_memory import configured_stage, run_stages
 from gofteman.stages.ner import Ner, bioes_to_iob2
@@ -35,14 +35,7 @@ STANZA_PUBLISHED_ARMAN_NER_F1 = 80.07
 
 def entities(tags: list[str]) -> set[tuple[str, int, int]]:
     """Entity spans ``(label, start, end)`` of an IOB2 sequence."""
-    spans, start, label = set(), None, None
-    for index, tag in enumerate([*tags, "O"]):
-        if tag.startswith("I-") and label == tag[2:]:
-            continue
-        if label is not None:
-            spans.add((label, start, index))
-        start, label = (index, tag[2:]) if tag != "O" else (None, None)
-    return spans
+    return set(iob2_spans(tags))
 
 
 def entity_scores(gold: list[list[str]], predicted: list[list[str]]) -> dict[str, tuple[float, float, float, int]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import spacy
 
 from gofteman import conllu
-from gofteman.constants import CAP_FEATS, CAP_FRAMES, CAP_LEMMA, CAP_NER, CAP_TREE, CAP_UPOS
+from gofteman.constants import CAP_FEATS, CAP_FRAMES, CAP_LEMMA, CAP_NER, CAP_TREE, CAP_UPOS, PROJECT_DIR, SCHEMAS_DIR
 from gofteman.frames.docs import SPAN_GROUP, add_span_group, sentence_doc, write_frames
 from gofteman.frames.rules import FrameSpan, RuleBase
 from gofteman.stages.base import Stage, StageResult
@@ -23,8 +23,10 @@ class Frames(Stage):
     provides = frozenset({CAP_FRAMES})
     output_suffix = ".conllu"
     config_file = "frames/stage.yaml"
-    code_modules = ("gofteman.frames.rules", "gofteman.frames.docs", "gofteman.conllu")
-    resources = ("schemas/frames/rules.yaml", "schemas/frames/rules.schema.json")
+    code_modules = ("gofteman.frames.rules", "gofteman.frames.docs", "gofteman.frames.clauses",
+                    "gofteman.frames.lexicons", "gofteman.conllu")
+    resources = ("schemas/frames/rules.yaml", "schemas/frames/rules.schema.json",
+                 *sorted(str(path.relative_to(PROJECT_DIR)) for path in (SCHEMAS_DIR / "frames" / "lexicons").glob("*.tsv")))
     libraries = ("spacy",)
 
     def __init__(self, language: str) -> None:

@@ -37,6 +37,7 @@ from gofteman.constants import (
     SPEECH_DIRECT,
     SPEECH_INDIRECT,
 )
+from gofteman.labels import iob2_spans
 from gofteman.stages.base import Stage, StageConfigError, StageResult
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
@@ -61,7 +62,7 @@ class Speakers(Stage):
     provides = frozenset({CAP_SPEAKERS})
     output_suffix = ".conllu"
     config_file = "speakers.yaml"
-    code_modules = ("gofteman.conllu",)
+    code_modules = ("gofteman.conllu", "gofteman.labels")
 
     def __init__(self, speech_verbs: list, speech_phrases: dict, speech_markers: list, honorifics: list,
                  pronouns: list, narration_openers: list, title_nouns: list) -> None:
@@ -314,15 +315,8 @@ def title_key(words: list[str]) -> str:
 
 def entity_spans(sentence: conllu.Sentence) -> list[tuple[int, int, str]]:
     """The IOB2 entities of a sentence's words as (start, end, label)."""
-    spans, start, label = [], None, None
     tags = [conllu.misc_get(row[conllu.MISC], MISC_NER) or "O" for row in sentence.words()]
-    for index, tag in enumerate([*tags, "O"]):
-        if tag.startswith("I-") and label == tag[2:]:
-            continue
-        if label is not None:
-            spans.append((start, index, label))
-        start, label = (index, tag[2:]) if tag != "O" else (None, None)
-    return spans
+    return [(start, end, label) for label, start, end in iob2_spans(tags)]
 
 
 def add_meta(sentence: conllu.Sentence, key: str, value: str) -> None:
