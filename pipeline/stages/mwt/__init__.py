@@ -9,17 +9,16 @@ token is split only where stanza's token has exactly the span of the hazm token,
 surface tokens and the sentences stay hazm's. One guard against the tokenizer's most frequent
 mistake, nouns in «ـش»/«ـم» such as «گسترش» or «چهارم» split like a clitic: a token that hazm's
 lexicon lists as a word and that the MWT expander never saw split in its training data stays
-whole (on the held-out PerDT dev slice this raises Words F1 from 98.42 to 99.02); so does a verb
+whole; so does a verb
 form with a ZWNJ that hazm conjugates, such as the perfect «گرفته‌اند», which the tokenizer splits
-like a noun with «ـ‌ام» (PerDT dev writes all 132 of its tokens of them whole). So does a token
+like a noun with «ـ‌ام» (PerDT writes them whole). So does a token
 whose last word would not be one of the ``enclitics`` of ``schemas/mwt.yaml`` (clitics, the
 copula, «را»): iPerUDT splits compounds and «اینکه», which PerDT writes as one word, and the
 tokenizer learnt that too. A token stanza splits into more than ``max_words`` words stays whole:
-PerDT dev has one such multiword token of 369 (Seraji dev none of 77), iPerUDT 139 of 2,669,
-colloquial ones such as «خودتونو», from which the tokenizer learnt to cut names like «هاچیکو» in
-three. A token it left whole that is a noun of hazm's lexicon plus a pronominal clitic, a word
+formal Persian hardly has such tokens, and the tokenizer learnt colloquial ones such as
+«خودتونو» from iPerUDT, so it cuts names like «هاچیکو» in three. A token it left whole that is a noun of hazm's lexicon plus a pronominal clitic, a word
 plus the copula «ست», an adjective plus a personal ending of the copula, or «مرا», is split by the
-rule of ``pipeline/clitics.py``, which reads them from ``schemas/mwt.yaml``; a clitic after
+rule of ``clitics.py``, which reads them from ``schemas/mwt.yaml``; a clitic after
 «ا»/«و» is spelled as PerDT spells it («خودرو» + «یش», not «خودروی» + «ش»).
 
 A split token becomes a range line (``4-5``) that keeps the token's FORM and MISC, followed by

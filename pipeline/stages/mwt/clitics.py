@@ -9,11 +9,8 @@ spelling UD PerDT uses: «کلاه» + «ش», «جا» + «یم» after ا/و, 
 («دریافتم»). The copula «ست» is split from a word of hazm's lexicon ending in a vowel, or a
 noun's plural, as in «خداست», «اوست», «روزهاست» («توست» is «تو» + «ست», not «توس» + «ت»), and
 the copula's personal endings («یم», «ید», «ند») from an adjective of hazm's lexicon: «معتقدیم» is
-«معتقد» + «یم» (applied to every gold token, it splits 8 of PerDT dev and 9 of Seraji dev, all as
-the treebank does).
-A token of ``fixed`` is always split as listed there («مرا» = «م» + «را»).
-Applied to every gold token of UD PerDT dev, the rule splits 253 tokens as PerDT does and 8
-otherwise (half of them tokens PerDT itself leaves whole elsewhere: «اطرافتان»).
+«معتقد» + «یم». A token of ``fixed`` is always split as listed there («مرا» = «م» + «را»).
+How often each of these splits as the treebanks do is recorded in ``docs/experiments.md``.
 """
 
 from __future__ import annotations
@@ -43,8 +40,7 @@ ADJECTIVE_TAG, MIN_ADJECTIVE_LENGTH = "AJ", 3
 
 def perdt_clitic_spelling(host: str, clitic: str, clitics: Iterable[str]) -> tuple[str, str]:
     """A host and its pronominal clitic as UD PerDT spells them: after «ا»/«و» the clitic takes
-    the «ی» («جا» + «یش», «خودرو» + «یش»: all 14 such tokens of PerDT dev whose host is no
-    preposition), where iPerUDT mostly leaves it on the host («جای» + «ش»); a plural keeps it
+    the «ی» («جا» + «یش», «خودرو» + «یش», where the host is no preposition), where iPerUDT mostly leaves it on the host («جای» + «ش»); a plural keeps it
     («کارهای» + «ش»), and so does a host whose «ا» follows a ZWNJ. Other pairs are returned as
     they are."""
     stem = host[: -len(GLIDE)]

@@ -2,16 +2,12 @@
 
 - A number that names a year, a decade, an hour or a day is a noun. UD PerDT makes a number
   written in digits right after «سال», «دهه», «ساعت» or «روز» a NOUN (N_IANM, Number=Sing): in
-  «سال ۱۳۴۲» the number names the year and is the nmod of «سال». All 21 such words of PerDT's dev
-  file are tagged so. Seraji and iPerUDT tag every such number NUM, and the shipped tagger, which
-  learnt from iPerUDT too, still calls 3 of those 21 NUM, and 112 of the 297 in PerDT's raw
-  training sentences. A number before another number word («سال ۵۲۵ میلیون گردشگر») counts
-  something and is left to the tagger.
+  «سال ۱۳۴۲» the number names the year and is the nmod of «سال». Seraji and iPerUDT tag such
+  numbers NUM, and the shipped tagger, which learnt from iPerUDT too, often does. A number
+  before another number word («سال ۵۲۵ میلیون گردشگر») counts something and is left to the tagger.
 - «داشتن» before a verb in «می» of its person, number and tense is the progressive auxiliary:
   «دارد می‌خشکد», «دارند زحمات شما را به هدر می‌دهند». UD PerDT tags it AUX (V_ACT, with no
-  Tense). On PerDT's dev file this rule picks 6 words, all AUX there, of its 7 progressive
-  «داشتن» (in the 7th, «داشتم به کبودی می‌گراییدم», the tagger gives the main verb no Tense, as
-  the gold file does); the shipped tagger calls all 7 VERB.
+  Tense); the shipped tagger calls it VERB.
   A punctuation mark or a conjunction between the two ends the search («دارد که می‌گوید»).
 
 The tag stage applies both, for any models, on the normalised words, with the tagger's UPOS and
