@@ -36,6 +36,7 @@ from gofteman.constants import (
     MISC_SPEECH,
     SPEECH_DIRECT,
     SPEECH_INDIRECT,
+    ZWNJ,
 )
 from gofteman.labels import iob2_spans
 from gofteman.stages.base import Stage, StageConfigError, StageResult
@@ -43,7 +44,19 @@ from gofteman.stages.base import Stage, StageConfigError, StageResult
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 NAME_DEPS = ("flat", "flat:name", "compound", "appos", "nmod", "amod", "nmod:poss")
 COLONS = (":", "：")
+#: How far into the subject a person's name still names the speaker («مدیرعامل سازمان، دکتر X»)
+NAME_WINDOW = 6
 META_SPEAKERS = "speakers"
+
+
+class TitleNouns(frozenset):
+    """Title nouns, matched with or without a ZWNJ («مدیر‌کل» = «مدیرکل»)."""
+
+    def __new__(cls, words: list[str]) -> "TitleNouns":
+        return super().__new__(cls, (word.replace(ZWNJ, "") for word in words))
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and super().__contains__(word.replace(ZWNJ, ""))
 
 
 @dataclass
@@ -56,6 +69,7 @@ class Attribution:
 
 class Speakers(Stage):
     _titles: dict[str, str] = {}
+    _last: str | None = None
 
     name = "speakers"
     requires = frozenset({CAP_TREE, CAP_NER})
@@ -65,7 +79,7 @@ class Speakers(Stage):
     code_modules = ("gofteman.conllu", "gofteman.labels")
 
     def __init__(self, speech_verbs: list, speech_phrases: dict, speech_markers: list, honorifics: list,
-                 pronouns: list, narration_openers: list, title_nouns: list) -> None:
+                 pronouns: list, demonstratives: list, narration_openers: list, title_nouns: list) -> None:
         if not speech_verbs or not all(isinstance(v, list) and v for v in speech_phrases.values()):
             raise StageConfigError("speakers.yaml: speech_verbs and every speech_phrases entry need at least one verb")
         self.speech_verbs = frozenset(speech_verbs)
@@ -73,8 +87,9 @@ class Speakers(Stage):
         self.speech_markers = [tuple(marker) for marker in speech_markers]
         self.honorifics = frozenset(honorifics)
         self.pronouns = frozenset(pronouns)
+        self.demonstratives = frozenset(demonstratives)
         self.narration_openers = [tuple(opener) for opener in narration_openers]
-        self.title_nouns = frozenset(title_nouns)
+        self.title_nouns = TitleNouns(title_nouns)
 
     # --- names ------------------------------------------------------------------------------
     def persons(self, sentences: list[conllu.Sentence]) -> list[list[str]]:
@@ -112,9 +127,11 @@ class Speakers(Stage):
                         found.setdefault(title_key(title[:length]), self.fullest(name, persons))
         return found
 
-    @staticmethod
-    def fullest(name: list[str], persons: list[list[str]]) -> str:
-        """The longest person of the document that shares the name's last word (its surname)."""
+    def fullest(self, name: list[str], persons: list[list[str]]) -> str:
+        """The person of the document that shares the name's last word (its surname): the last
+        speaker if it does (two people of one family), else the longest such name."""
+        if self._last and name[-1] in self._last.split():
+            return self._last
         candidates = [p for p in persons if name[-1] in p] or [name]
         return " ".join(max(candidates, key=len))
 
@@ -124,6 +141,11 @@ class Speakers(Stage):
         rows, words = sentence.words(), sentence.normalized_words()
         found = []
         for i, row in enumerate(rows):
+            for noun, verbs in self.speech_phrases.items():  # a noun written in two words: «خاطر نشان کرد»
+                parts = noun.split()
+                end = i + len(parts)
+                if len(parts) > 1 and words[i:end] == parts and end < len(rows) and rows[end][conllu.LEMMA] in verbs:
+                    found.append((list(range(i, end + 1)), end))
             verb_row = rows[i + 1] if words[i] in self.speech_phrases and i + 1 < len(rows) else row
             features = conllu.feats_dict(verb_row[conllu.FEATS])
             if features.get("Person") in ("1", "2") or features.get("Mood") in ("Sub", "Imp"):
@@ -170,7 +192,9 @@ class Speakers(Stage):
         words = sentence.normalized_words()
         entities = entity_spans(sentence)
         people = [(s, e) for s, e, label in entities if label == "PER"]
-        chosen = next(((s, e) for s, e in people if set(range(s, e)) & set(mention)), None)
+        # a person named at the head of the mention, not one named inside its clauses
+        head = set(mention[:NAME_WINDOW])
+        chosen = next(((s, e) for s, e in people if set(range(s, e)) & head), None)
         described = [words[i] for i in mention if words[i] not in self.honorifics]
         if chosen is None and described and described[0] in self.title_nouns:
             if (person := self.resolve(described, persons)) != " ".join(described):
@@ -182,8 +206,8 @@ class Speakers(Stage):
             name = [w for w in words[chosen[0]:chosen[1]] if w not in self.honorifics]
             if name:
                 return self.fullest(name, persons), list(range(*chosen))
-        if not mention or words[mention[0]] in self.pronouns:
-            return last, mention
+        if not mention or words[mention[0]] in self.pronouns or words[mention[0]] in self.demonstratives:
+            return last, mention  # «وی», «او», or a description that points back: «این مسئول»
         rows = sentence.words()
         named = []  # a name the NER model missed: the proper nouns the mention starts with
         for i in mention:
@@ -233,6 +257,7 @@ class Speakers(Stage):
 
     # --- the document -----------------------------------------------------------------------
     def attribute(self, sentences: list[conllu.Sentence]) -> list[Attribution]:
+        self._last = None
         persons = self.persons(sentences)
         self._titles = self.titles(sentences, persons)
         last: str | None = None
@@ -255,7 +280,7 @@ class Speakers(Stage):
                 direct = any(w in COLONS for w in words[cue[-1] + 1:])
                 speech = SPEECH_DIRECT if direct else SPEECH_INDIRECT
                 if speaker:
-                    last = speaker
+                    last = self._last = speaker
                 quoting = speaker if direct else None
                 result.append(Attribution(speaker, speech if speaker else None, cue, mention if speaker else []))
             elif any(tuple(words[:len(opener)]) == opener for opener in self.narration_openers):
