@@ -186,9 +186,11 @@ class Speakers(Stage):
 
     def speaker_of(self, sentence: conllu.Sentence, mention: list[int], cue: list[int], persons: list[list[str]],
                    last: str | None) -> tuple[str | None, list[int]]:
-        """The speaker and the words that name it: a person named in the mention, or else the
-        nearest person named before the cue (fullest name); a pronoun's or a missing subject's
-        antecedent (the last speaker); a body (ORG); or the description as written."""
+        """The speaker and the words that name it: a person named at the head of the mention; a
+        title the document writes beside a name; else the first person named before the cue
+        (fullest names); a pronoun's, a «این ...» description's or a missing subject's antecedent
+        (the last speaker); a name the NER model missed; a body (ORG); a title as written; or,
+        for a common noun parsed as the subject, the last speaker."""
         words = sentence.normalized_words()
         entities = entity_spans(sentence)
         people = [(s, e) for s, e, label in entities if label == "PER"]
