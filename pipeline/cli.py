@@ -145,7 +145,6 @@ def cmd_eval_frames(args: argparse.Namespace) -> int:
     from gofteman.evaluation.frames_eval import run_evaluation
 
     scores, files = run_evaluation(Path(args.corpus), Path(args.shared), Path(args.work))
-    del scores["news"]["errors"]  # each error is listed under its half
     for name in args.errors:
         for error in scores[name]["errors"]:
             print(f"{name} {error['id']} {error['kind']} {error['label']}: gold={','.join(error['gold']) or '_'} "

@@ -69,12 +69,6 @@ def table_normalize(results_dir: Path) -> str:
     return "\n".join(lines) + f"\n\n{_provenance(result)}"
 
 
-def frames_table(scores: dict) -> str:
-    lines = ["| frame | precision | recall | F1 |", "|---|---:|---:|---:|"]
-    lines += [f"| {label} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |" for label, s in scores.items()]
-    return "\n".join(lines)
-
-
 def table_frames(results_dir: Path) -> str:
     """F1 of each frame on each gold set, side by side, and the evidence that overlaps a gold trigger."""
     result = read_result("frames", results_dir)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 CLAUSE_DEPENDENTS = frozenset({"aux", "aux:pass", "cop"})
-VERB_POS = frozenset({"VERB", "AUX"})
 QUESTION_MARKS = frozenset({"؟", "?"})
 
 

@@ -31,8 +31,6 @@ from spacy.vocab import Vocab
 
 from gofteman.constants import SCHEMAS_DIR
 from gofteman.frames.clauses import is_negated, not_done, not_future, unrealized
-
-CLAIMS = {"realized": unrealized, "done": not_done, "future": not_future}
 from gofteman.frames.lexicons import LexiconError, expand, read_lexicon
 
 RULES_PATH = SCHEMAS_DIR / "frames" / "rules.yaml"
@@ -40,6 +38,8 @@ RULES_SCHEMA_PATH = SCHEMAS_DIR / "frames" / "rules.schema.json"
 NEGATION_KEY = "negation-cue"
 INGROUP_KEY = "ingroup-cue"
 FOREIGN_KEY = "foreign-cue"
+#: A rule's ``claim`` -> the check that says why its evidence's clause makes no such claim.
+CLAIMS = {"realized": unrealized, "done": not_done, "future": not_future}
 
 
 class RuleError(ValueError):
@@ -147,19 +147,17 @@ class RuleBase:
             raise RuleError(str(error)) from None
 
     def _add(self, key: str, patterns: list, what: str) -> None:
+        patterns = self._expanded(patterns, what)
         try:
-            self.matcher.add(key, self._expanded(patterns, what))
+            self.matcher.add(key, patterns)
         except ValueError as error:  # spaCy's pattern validation (E154 etc.)
-            if isinstance(error, RuleError):
-                raise
             raise RuleError(f"{self.path}: {what}: invalid spaCy pattern: {error}") from None
 
     def _add_dependency(self, key: str, patterns: list, what: str) -> None:
+        patterns = self._expanded(patterns, what)
         try:
-            self.dependency_matcher.add(key, self._expanded(patterns, what))
+            self.dependency_matcher.add(key, patterns)
         except (ValueError, KeyError) as error:  # spaCy's dependency pattern validation
-            if isinstance(error, RuleError):
-                raise
             raise RuleError(f"{self.path}: {what}: invalid spaCy dependency pattern: {error}") from None
 
     def match(self, doc: Doc) -> tuple[list[FrameSpan], list[NearMiss]]:

@@ -42,21 +42,12 @@ from gofteman.labels import iob2_spans
 from gofteman.stages.base import Stage, StageConfigError, StageResult
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
-NAME_DEPS = ("flat", "flat:name", "compound", "appos", "nmod", "amod", "nmod:poss")
+#: Relations (universal part) that widen a subject to the whole name or title.
+NAME_DEPS = frozenset({"flat", "compound", "appos", "nmod", "amod"})
 COLONS = (":", "：")
 #: How far into the subject a person's name still names the speaker («مدیرعامل سازمان، دکتر X»)
 NAME_WINDOW = 6
 META_SPEAKERS = "speakers"
-
-
-class TitleNouns(frozenset):
-    """Title nouns, matched with or without a ZWNJ («مدیر‌کل» = «مدیرکل»)."""
-
-    def __new__(cls, words: list[str]) -> "TitleNouns":
-        return super().__new__(cls, (word.replace(ZWNJ, "") for word in words))
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and super().__contains__(word.replace(ZWNJ, ""))
 
 
 @dataclass
@@ -83,13 +74,17 @@ class Speakers(Stage):
         if not speech_verbs or not all(isinstance(v, list) and v for v in speech_phrases.values()):
             raise StageConfigError("speakers.yaml: speech_verbs and every speech_phrases entry need at least one verb")
         self.speech_verbs = frozenset(speech_verbs)
-        self.speech_phrases = {noun: frozenset(verbs) for noun, verbs in speech_phrases.items()}
+        self.speech_phrases = {tuple(noun.split()): frozenset(verbs) for noun, verbs in speech_phrases.items()}
         self.speech_markers = [tuple(marker) for marker in speech_markers]
         self.honorifics = frozenset(honorifics)
         self.pronouns = frozenset(pronouns)
         self.demonstratives = frozenset(demonstratives)
         self.narration_openers = [tuple(opener) for opener in narration_openers]
-        self.title_nouns = TitleNouns(title_nouns)
+        self.title_nouns = frozenset(word.replace(ZWNJ, "") for word in title_nouns)
+
+    def is_title(self, word: str) -> bool:
+        """A title noun, written with or without a ZWNJ («مدیر‌کل» = «مدیرکل»)."""
+        return word.replace(ZWNJ, "") in self.title_nouns
 
     # --- names ------------------------------------------------------------------------------
     def persons(self, sentences: list[conllu.Sentence]) -> list[list[str]]:
@@ -120,7 +115,7 @@ class Speakers(Stage):
                     title = [w for w in words[after:after + length] if w not in self.honorifics]
                     if title and not any(w in COLONS or not any(c.isalpha() for c in w) for w in title):
                         found.setdefault(title_key(title), self.fullest(name, persons))
-                opener = next((i for i in range(max(0, start - 8), start) if words[i] in self.title_nouns), None)
+                opener = next((i for i in range(max(0, start - 8), start) if self.is_title(words[i])), None)
                 if opener is not None:
                     title = [w for w in words[opener:start] if w not in self.honorifics and any(c.isalpha() for c in w)]
                     for length in range(1, len(title) + 1):
@@ -141,22 +136,16 @@ class Speakers(Stage):
         rows, words = sentence.words(), sentence.normalized_words()
         found = []
         for i, row in enumerate(rows):
-            for noun, verbs in self.speech_phrases.items():  # a noun written in two words: «خاطر نشان کرد»
-                parts = noun.split()
-                end = i + len(parts)
-                if len(parts) > 1 and words[i:end] == parts and end < len(rows) and rows[end][conllu.LEMMA] in verbs:
-                    found.append((list(range(i, end + 1)), end))
-            verb_row = rows[i + 1] if words[i] in self.speech_phrases and i + 1 < len(rows) else row
-            features = conllu.feats_dict(verb_row[conllu.FEATS])
-            if features.get("Person") in ("1", "2") or features.get("Mood") in ("Sub", "Imp"):
-                continue  # the reporter reports in the third person; «ادامه بدهیم» is the speaker's own words
             # the tagger can miss a speech verb's part of speech in a short sentence («وی افزود»)
             lemma = row[conllu.LEMMA]
             if lemma in self.speech_verbs and (row[conllu.UPOS] in ("VERB", "AUX") or words[i] in (lemma, lemma + "ند")):
                 found.append(([i], i))
-            elif words[i] in self.speech_phrases and i + 1 < len(rows) \
-                    and rows[i + 1][conllu.LEMMA] in self.speech_phrases[words[i]]:
-                found.append(([i, i + 1], i + 1))
+            for noun, verbs in self.speech_phrases.items():  # «اظهار داشت», «خاطر نشان کرد»
+                end = i + len(noun)
+                if tuple(words[i:end]) == noun and end < len(rows) and rows[end][conllu.LEMMA] in verbs:
+                    found.append((list(range(i, end + 1)), end))
+        # the reporter reports in the third person; «ادامه بدهیم» is the speaker's own words
+        found = [(cue, verb) for cue, verb in found if not reported_by_the_speaker(rows[verb])]
         for marker in self.speech_markers:
             for i in range(len(words) - len(marker) + 1):
                 if tuple(words[i:i + len(marker)]) == marker:
@@ -179,7 +168,7 @@ class Speakers(Stage):
         while changed:
             changed = False
             for i, row in enumerate(rows):
-                if i not in words and heads[i] in words and row[conllu.DEPREL].split(":")[0] in {d.split(":")[0] for d in NAME_DEPS}:
+                if i not in words and heads[i] in words and row[conllu.DEPREL].split(":")[0] in NAME_DEPS:
                     words.add(i)
                     changed = True
         return sorted(words)
@@ -198,7 +187,7 @@ class Speakers(Stage):
         head = set(mention[:NAME_WINDOW])
         chosen = next(((s, e) for s, e in people if set(range(s, e)) & head), None)
         described = [words[i] for i in mention if words[i] not in self.honorifics]
-        if chosen is None and described and described[0] in self.title_nouns:
+        if chosen is None and described and self.is_title(described[0]):
             if (person := self.resolve(described, persons)) != " ".join(described):
                 return person, mention
         if chosen is None and cue[0] > 0:
@@ -215,7 +204,7 @@ class Speakers(Stage):
         for i in mention:
             if words[i] in self.honorifics and not named:
                 continue
-            if rows[i][conllu.UPOS] != "PROPN" or words[i] in self.title_nouns:
+            if rows[i][conllu.UPOS] != "PROPN" or self.is_title(words[i]):
                 break
             named.append(i)
         if named and not any(s <= named[0] < e for s, e, label in entities if label in ("ORG", "LOC")):
@@ -226,7 +215,7 @@ class Speakers(Stage):
         for start, end, label in entities:  # a body that speaks: the mention starts with its name
             if label == "ORG" and start <= mention[0] < end:
                 return " ".join(words[start:end]), list(range(start, end))
-        if description and description[0] in self.title_nouns:
+        if description and self.is_title(description[0]):
             # a title the document never writes beside a name: news reports alternate the
             # speaker's name, «وی» and his title, so it is the last person who spoke
             if last and last in {" ".join(p) for p in persons}:
@@ -312,7 +301,7 @@ class Speakers(Stage):
                         if item.speaker == title:
                             item.speaker = speaker
                 pending = []
-            elif speaker.split()[0] in self.title_nouns:
+            elif self.is_title(speaker.split()[0]):
                 pending.append(index)
         return result
 
@@ -333,6 +322,13 @@ class Speakers(Stage):
             if names:
                 add_meta(sentences[0], META_SPEAKERS, "; ".join(names))
         return StageResult(conllu.format_sentences(sentences))
+
+
+def reported_by_the_speaker(verb: list[str]) -> bool:
+    """A verb in the first or second person or the subjunctive or imperative mood: the speaker's
+    own words, not the reporter's report of them."""
+    features = conllu.feats_dict(verb[conllu.FEATS])
+    return features.get("Person") in ("1", "2") or features.get("Mood") in ("Sub", "Imp")
 
 
 def title_key(words: list[str]) -> str:

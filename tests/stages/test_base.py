@@ -1,5 +1,7 @@
 """What a stage's fingerprint reads: behaviour, not comments or docstrings."""
 
+import pytest
+
 from gofteman.stages.base import behaviour_bytes
 
 CODE = '''"""A module docstring."""
@@ -10,25 +12,22 @@ def split(text):  # a comment
 '''
 
 
-def test_comments_docstrings_and_layout_do_not_count(tmp_path):
-    module = tmp_path / "rule.py"
-    module.write_text(CODE, encoding="utf-8")
-    before = behaviour_bytes(module)
-    module.write_text(CODE.replace("A module docstring.", "Reworded.").replace("# a comment", "# why")
-                      .replace("Splits text.", "Cuts text at whitespace."), encoding="utf-8")
-    assert behaviour_bytes(module) == before
-    module.write_text(CODE.replace("text.split()", "text.split(' ')"), encoding="utf-8")
-    assert behaviour_bytes(module) != before
-
-
-def test_configuration_is_read_as_data(tmp_path):
-    config = tmp_path / "stage.yaml"
-    config.write_text("# the batch\nbatch_size: 32\nmodels: shipped\n", encoding="utf-8")
-    before = behaviour_bytes(config)
-    config.write_text("models:   shipped   # which models\nbatch_size: 32\n", encoding="utf-8")
-    assert behaviour_bytes(config) == before
-    config.write_text("models: shipped\nbatch_size: 64\n", encoding="utf-8")
-    assert behaviour_bytes(config) != before
+@pytest.mark.parametrize("name, original, reworded, changed", [
+    # Python: comments, docstrings and layout do not count
+    ("rule.py", CODE, CODE.replace("A module docstring.", "Reworded.").replace("# a comment", "# why")
+     .replace("Splits text.", "Cuts text at whitespace."), CODE.replace("text.split()", "text.split(' ')")),
+    # configuration is read as data
+    ("stage.yaml", "# the batch\nbatch_size: 32\nmodels: shipped\n", "models:   shipped   # which models\nbatch_size: 32\n",
+     "models: shipped\nbatch_size: 64\n"),
+])
+def test_only_behaviour_counts(tmp_path, name, original, reworded, changed):
+    path = tmp_path / name
+    path.write_text(original, encoding="utf-8")
+    before = behaviour_bytes(path)
+    path.write_text(reworded, encoding="utf-8")
+    assert behaviour_bytes(path) == before
+    path.write_text(changed, encoding="utf-8")
+    assert behaviour_bytes(path) != before
 
 
 def test_other_files_count_byte_for_byte(tmp_path):
