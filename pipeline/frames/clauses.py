@@ -28,6 +28,12 @@ def predicate(token: Token) -> Token:
         token = token.head
 
 
+def clause_span(token: Token) -> set[int]:
+    """The indices of the clause ``token`` belongs to: its predicate's subtree (the clauses
+    that predicate governs included, the clause that governs it not)."""
+    return {word.i for word in predicate(token).subtree}
+
+
 def clause_words(head: Token) -> list[Token]:
     return [head, *(child for child in head.children if child.dep_ in CLAUSE_DEPENDENTS)]
 

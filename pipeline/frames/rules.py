@@ -8,7 +8,8 @@ tree (``dependency``, spaCy's DependencyMatcher format); patterns may name cue l
 must (not) be negated (``negation``: the polarity of its predicate, or a negator attached to
 it), its clause must be a realized claim (``claim``: not future, subjunctive, imperative, modal
 or a question), the sentence must name the in-group (``ingroup``) or must not be foreign news
-(``foreign``), some context pattern must match elsewhere in the sentence, or the evidence must
+(``foreign``), some context pattern must match elsewhere in the sentence (or, with
+``context_scope: clause``, in the evidence's clause), or the evidence must
 be a named entity of given types. ``veto`` rules remove a frame's evidence where they match
 (``scope: overlap``) or from the whole sentence (``scope: sentence``). Every match keeps its rule
 id; evidence that a condition or a veto removed is kept as a near miss, with the condition that
@@ -30,7 +31,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from gofteman.constants import SCHEMAS_DIR
-from gofteman.frames.clauses import is_negated, not_done, not_future, unrealized
+from gofteman.frames.clauses import is_negated, not_done, not_future, clause_span, unrealized
 from gofteman.frames.lexicons import LexiconError, expand, read_lexicon
 
 RULES_PATH = SCHEMAS_DIR / "frames" / "rules.yaml"
@@ -79,6 +80,7 @@ class Rule:
     ingroup: str | None = None
     foreign: str | None = None
     examples: dict | None = None
+    context_scope: str = "sentence"
 
 
 class RuleBase:
@@ -117,7 +119,8 @@ class RuleBase:
                                        entry.get("kind", "evidence"), entry.get("scope", "overlap"),
                                        entry.get("negation"), "context" in entry, tuple(entry.get("entity", ())),
                                        tuple(entry.get("vetoes", ())), entry.get("claim"), entry.get("ingroup"),
-                                       entry.get("foreign"), entry.get("examples"))
+                                       entry.get("foreign"), entry.get("examples"),
+                                       entry.get("context_scope", "sentence"))
         for rule in self.rules.values():
             unknown = [rule_id for rule_id in rule.vetoes if self.rules.get(rule_id, rule).frame != rule.frame
                        or rule_id not in self.rules]
@@ -212,8 +215,11 @@ class RuleBase:
             return f"foreign news with no in-group ({names})"
         if rule.has_context:
             context = [(s, e) for s, e in found.get(f"{rule.id}/context", []) if e <= span.start or s >= span.end]
+            if rule.context_scope == "clause":
+                words = clause_span(span.root)
+                context = [(s, e) for s, e in context if words.intersection(range(s, e))]
             if not context:
-                return "no context cue elsewhere in the sentence"
+                return f"no context cue elsewhere in the {rule.context_scope}"
         if rule.entity and not all(token.ent_type_ in rule.entity for token in span):
             return f"not inside a named entity of type {'/'.join(rule.entity)}"
         return None
