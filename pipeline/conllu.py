@@ -216,6 +216,14 @@ def separator(misc: str) -> str:
     return "" if misc_get(misc, MISC_SPACE_AFTER) == "No" else " "
 
 
+def original_text(sentence: Sentence) -> str:
+    """The sentence exactly as written in the original text, inner whitespace kept (``# text``
+    follows UD and joins forms with one space)."""
+    tokens = sentence.tokens()
+    return "".join(row[FORM] + (separator(row[MISC]) if index < len(tokens) - 1 else "")
+                   for index, row in enumerate(tokens))
+
+
 def rebuild_text(sentences: Iterable[Sentence]) -> str:
     """The original document text, rebuilt from surface forms and spacing attributes."""
     parts: list[str] = []

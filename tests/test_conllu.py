@@ -90,6 +90,16 @@ def test_rebuild_text_uses_spacing_attributes():
     assert conllu.rebuild_text(sentences) == "\na b\x07c"
 
 
+def test_original_text_keeps_inner_whitespace_and_drops_the_outer():
+    sentence = conllu.parse(
+        "# text = a b c\n"
+        "1\ta\t_\t_\t_\t_\t_\t_\t_\tSpacesBefore=\\n|SpacesAfter=\\s\\s\n"
+        "2\tb\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "3\tc\t_\t_\t_\t_\t_\t_\t_\tSpacesAfter=\\n\n\n")[0]
+    assert sentence.text == "a b c"
+    assert conllu.original_text(sentence) == "a  b c"
+
+
 def test_lenient_mode_accepts_a_missing_final_blank_line():
     text = "# text = x\n1\tx\t_\t_\t_\t_\t_\t_\t_\t_"
     with pytest.raises(conllu.ConlluError):

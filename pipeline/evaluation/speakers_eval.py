@@ -5,6 +5,12 @@ The gold documents are written as the pipeline reads them by the reference tool
 the work folder), and scored by the reference scorer (``score_speakers.py``): each gold sentence
 is matched to the system sentence that overlaps it most, and a named attribution is right when
 both names share a word. The seed and the Fars articles are scored apart, and together.
+
+The scorer finds each system sentence by searching its ``# text`` in the raw document. Our
+``# text`` follows UD (forms joined by one space), so a sentence whose original has two spaces
+in a row would not be found and would count as unattributed. The scorer therefore reads a copy
+of the CoNLL-U whose ``# text`` is each sentence's original text, rebuilt from the spacing
+attributes (``conllu.original_text``); nothing else in the copy differs.
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gofteman.constants import DEFAULT_MAX_DOCUMENT_BYTES
+from gofteman import conllu
+from gofteman.constants import COMMENT_TEXT, DEFAULT_MAX_DOCUMENT_BYTES
 
 GOLD = "eval/speakers-dev.tsv"
 TO_JSONL = "eval/speakers_to_jsonl.py"
@@ -33,6 +40,19 @@ def _subset(gold: Path, out: Path, keep) -> Path:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerows([header, *rows])
     return out
+
+
+def scorer_copy(system_dir: Path, out_dir: Path) -> Path:
+    """The system CoNLL-U with each sentence's ``# text`` as in the original (see above)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for stale in out_dir.glob("*.conllu"):
+        stale.unlink()
+    for path in sorted(system_dir.glob("*.conllu")):
+        sentences = conllu.read(path)
+        for sentence in sentences:
+            sentence.set_comment(COMMENT_TEXT, conllu.original_text(sentence))
+        (out_dir / path.name).write_text(conllu.format_sentences(sentences), encoding="utf-8")
+    return out_dir
 
 
 def score(scorer: Path, gold: Path, system_dir: Path) -> dict:
@@ -65,7 +85,7 @@ def run_evaluation(data_root: Path, work_dir: Path) -> tuple[dict, list[Path]]:
     report = runner.run()
     if report.problems:
         raise ValueError(f"{documents}: {report.problems[0].origin}: {report.problems[0].reason}")
-    system_dir = runner.artifact_dir(Speakers)
+    system_dir = scorer_copy(runner.artifact_dir(Speakers), work_dir / "scored")
     result = {
         "all": score(scorer, gold, system_dir),
         "seed": score(scorer, _subset(gold, work_dir / "gold-seed.tsv", lambda doc: doc == SEED_DOC), system_dir),

@@ -42,8 +42,9 @@ from gofteman.labels import iob2_spans
 from gofteman.stages.base import Stage, StageConfigError, StageResult
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
-#: Relations (universal part) that widen a subject to the whole name or title.
-NAME_DEPS = frozenset({"flat", "compound", "appos", "nmod", "amod"})
+#: Relations (universal part) that widen a subject to the whole name or title, and its
+#: determiner («این مسؤول» points back to the last speaker).
+NAME_DEPS = frozenset({"flat", "compound", "appos", "nmod", "amod", "det"})
 COLONS = (":", "：")
 #: How far into the subject a person's name still names the speaker («مدیرعامل سازمان، دکتر X»)
 NAME_WINDOW = 6
@@ -123,11 +124,13 @@ class Speakers(Stage):
         return found
 
     def fullest(self, name: list[str], persons: list[list[str]]) -> str:
-        """The person of the document that shares the name's last word (its surname): the last
-        speaker if it does (two people of one family), else the longest such name."""
-        if self._last and name[-1] in self._last.split():
+        """The person of the document a name stands for. A surname alone is the last speaker
+        if it shares it (two people of one family take turns), else the longest name with
+        that surname; a name of several words is the longest name with its first and last word
+        («قاسم محمدی» is not «مجید محمدی»)."""
+        if len(name) == 1 and self._last and name[0] in self._last.split():
             return self._last
-        candidates = [p for p in persons if name[-1] in p] or [name]
+        candidates = [p for p in persons if name[-1] in p and name[0] in p] or [name]
         return " ".join(max(candidates, key=len))
 
     # --- one sentence -----------------------------------------------------------------------
@@ -161,6 +164,10 @@ class Speakers(Stage):
             start = cue[-1] + 1
             return list(range(start, min(len(rows), start + 6)))
         subjects = [i for i, row in enumerate(rows) if heads[i] == verb and row[conllu.DEPREL] in SUBJECT_DEPS]
+        # «وی ... اشاره کرد و گفت»: coordinated verbs share the subject of the first (UD)
+        while not subjects and rows[verb][conllu.DEPREL] == "conj" and 0 <= heads[verb] != verb:
+            verb = heads[verb]
+            subjects = [i for i, row in enumerate(rows) if heads[i] == verb and row[conllu.DEPREL] in SUBJECT_DEPS]
         if not subjects:
             return []
         words = {subjects[0]}
@@ -190,9 +197,13 @@ class Speakers(Stage):
         if chosen is None and described and self.is_title(described[0]):
             if (person := self.resolve(described, persons)) != " ".join(described):
                 return person, mention
-        if chosen is None and cue[0] > 0:
+        # the parse found no subject that names or points to someone: the first person named
+        # before the cue («... علی‌محمد فلاحی ... اظهار داشت»)
+        points_back = mention and (words[mention[0]] in self.pronouns or words[mention[0]] in self.demonstratives)
+        titled = bool(described) and self.is_title(described[0])
+        if chosen is None and cue[0] > 0 and not points_back and not titled:
             before = [(s, e) for s, e in people if e <= cue[0]]
-            chosen = before[0] if before and (not mention or words[mention[0]] not in self.pronouns) else None
+            chosen = before[0] if before else None
         if chosen:
             name = [w for w in words[chosen[0]:chosen[1]] if w not in self.honorifics]
             if name:
@@ -233,12 +244,24 @@ class Speakers(Stage):
                 return person
         return " ".join(description)
 
-    def headline(self, sentence: conllu.Sentence, persons: list[list[str]]) -> tuple[str, list[int]] | None:
-        """«X: ...» as a document's first sentence: X's name and words, if X names someone."""
+    def headline(self, sentence: conllu.Sentence, persons: list[list[str]],
+                 subtitle: bool = False) -> tuple[str, list[int]] | None:
+        """«X: ...» as a document's first sentence, or (``subtitle``) as the first of a later
+        paragraph: X's name and words, if X names someone. A sub-title's X has no verb and is a
+        person or opens with a title noun («معاون فرهنگی سازمان: ...»), so a label («نکته: ...»)
+        or a clause is no speaker."""
         words = sentence.normalized_words()
         colon = next((i for i, w in enumerate(words) if w in COLONS), None)
         if colon is None or colon == 0 or colon > 12:
             return None
+        if subtitle:
+            rows = sentence.words()
+            if any(rows[i][conllu.UPOS] in ("VERB", "AUX") for i in range(colon)):
+                return None
+            first = next((w for w in words[:colon] if w not in self.honorifics), "")
+            if not self.is_title(first) and not any(
+                    label == "PER" and end <= colon for _, end, label in entity_spans(sentence)):
+                return None
         for start, end, label in entity_spans(sentence):
             if label == "PER" and end <= colon:
                 name = [w for w in words[start:end] if w not in self.honorifics]
@@ -260,15 +283,17 @@ class Speakers(Stage):
                 quoting = None
             cues = self.cues(sentence)
             if cues:
-                cue, verb = cues[0]
+                cue, verb = main_cue(sentence, cues)
                 mention = self.mention(sentence, cue, verb)
                 speaker, mention = self.speaker_of(sentence, mention, cue, persons, last)
-                if quoting and speaker not in {p for p in map(" ".join, persons)} | {last}:
-                    # a speech verb inside a quotation reports whom the speaker quotes: the
-                    # sentence stays the speaker's unless a named person or «وی» takes over
+                direct = any(w in COLONS for w in words[cue[-1] + 1:])
+                if quoting and (speaker not in {p for p in map(" ".join, persons)} | {last}
+                                or not (mention or direct)):
+                    # a speech verb inside a quotation reports whom the speaker quotes
+                    # («می‌گفتند»): the sentence stays the speaker's unless a named person or
+                    # «وی» takes over, or a new quotation opens with a colon
                     result.append(Attribution(quoting, SPEECH_DIRECT, [], []))
                     continue
-                direct = any(w in COLONS for w in words[cue[-1] + 1:])
                 speech = SPEECH_DIRECT if direct else SPEECH_INDIRECT
                 if speaker:
                     last = self._last = speaker
@@ -279,7 +304,8 @@ class Speakers(Stage):
                 result.append(Attribution(None, None, [], []))
             elif quoting:
                 result.append(Attribution(quoting, SPEECH_DIRECT, [], []))
-            elif number == 0 and (found := self.headline(sentence, persons)):
+            elif (number == 0 or sentence.comment(COMMENT_NEWPAR) is not None) and \
+                    (found := self.headline(sentence, persons, subtitle=number > 0)):
                 result.append(Attribution(found[0], SPEECH_DIRECT, [], found[1]))
             else:
                 result.append(Attribution(None, None, [], []))
@@ -322,6 +348,20 @@ class Speakers(Stage):
             if names:
                 add_meta(sentences[0], META_SPEAKERS, "; ".join(names))
         return StageResult(conllu.format_sentences(sentences))
+
+
+def main_cue(sentence: conllu.Sentence, cues: list[tuple[list[int], int]]) -> tuple[list[int], int]:
+    """The cue that reports the sentence: the one highest in the dependency tree (the main
+    verb, not a speech verb inside «با بیان اینکه ...»), the first of those."""
+    heads = [int(row[conllu.HEAD]) - 1 if row[conllu.HEAD].isdigit() else -1 for row in sentence.words()]
+
+    def depth(index: int) -> int:
+        steps = 0
+        while 0 <= heads[index] != index and steps < len(heads):
+            index, steps = heads[index], steps + 1
+        return steps
+
+    return min(cues, key=lambda item: (depth(item[1] if item[1] >= 0 else item[0][0]), item[0][0]))
 
 
 def reported_by_the_speaker(verb: list[str]) -> bool:

@@ -63,3 +63,32 @@ def test_no_speech_and_an_unresolvable_pronoun_give_no_speaker():
     result = conllu.parse(stage.process("none", conllu.format_sentences(tagged(text, "none"))).output)
     assert speakers(result) == [(None, None), (None, None)]
     assert result[0].comment("meta::speakers") is None
+
+
+# Written for the tests: a speech verb inside «با بیان اینکه ...», a subject shared by
+# coordinated verbs, two people of one family, «این مسئول», a speech verb inside a quotation, a
+# sub-title that quotes someone, and a label with a colon that quotes nobody.
+FAMILY = ("حسن کریمی از کشاورزان روستا در گفت‌وگو با خبرنگار فارس اظهار کرد: آب روستا کم است.\n"
+          "محمود کریمی عضو شورای روستا گفت: جاده روستا خراب است. "
+          "مردم می‌گفتند که کسی به فکر ما نیست. "
+          "ما باز هم پیگیری می‌کنیم.\n"
+          "عضو شورای روستا: جاده باید ساخته شود\n"
+          "این مسئول با بیان اینکه مسئولان قول داده‌اند که جاده را بسازند، خاطرنشان کرد: هنوز کاری نشده است.\n"
+          "وی به کمبود آب اشاره کرد و گفت: چاه روستا خشک شده است.\n"
+          "نکته مهم: جلسه بعدی هفته آینده است.")
+
+
+def test_cues_subjects_families_and_subtitles():
+    stage = Speakers.from_config()
+    result = conllu.parse(stage.process("family", conllu.format_sentences(tagged(FAMILY, "family"))).output)
+    hassan, mahmoud = "حسن کریمی", "محمود کریمی"
+    assert speakers(result) == [
+        (hassan, "direct"),
+        (mahmoud, "direct"),  # a full name is that person, not the last speaker of the family
+        (mahmoud, "direct"),  # «می‌گفتند» inside his quotation: he quotes them
+        (mahmoud, "direct"),
+        (mahmoud, "direct"),  # a sub-title «X: ...», its title written beside his name
+        (mahmoud, "direct"),  # «این مسئول» points back; the cue is the main verb, not «قول داده‌اند»
+        (mahmoud, "direct"),  # «وی ... اشاره کرد و گفت»: the subject of the first verb
+        (None, None),  # a label with a colon quotes nobody
+    ]
