@@ -1,11 +1,6 @@
 """gofteman: a staged pipeline from raw Persian documents to an annotated discourse corpus."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("gofteman")
-except PackageNotFoundError:  # running from a checkout that was not installed
-    __version__ = "0+unknown"
+from gofteman.constants import VERSION as __version__
 
 
 def load_corpus(path: str = "corpus/hf"):
@@ -15,3 +10,13 @@ def load_corpus(path: str = "corpus/hf"):
     from datasets import DatasetDict, load_dataset
 
     return DatasetDict({name: load_dataset(path, name, split="train") for name in ("sentences", "documents")})
+
+
+def __getattr__(name: str):
+    """``from gofteman import Corpus``: the workbench's tables, imported on first use (pandas
+    and DuckDB are not loaded by the pipeline's commands)."""
+    if name == "Corpus":
+        from gofteman.workbench.corpus import Corpus
+
+        return Corpus
+    raise AttributeError(f"module 'gofteman' has no attribute {name!r}")

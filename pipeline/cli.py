@@ -190,6 +190,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         out = Path(args.out or corpus / "hf")
         stats = write_dataset(corpus / "conllu", corpus / "manifest.json", out)
         print(f"{out}: {stats['documents']} documents, {stats['sentences']} sentences, {stats['tokens']} tokens")
+    elif args.format == "vrt":
+        from gofteman.workbench.corpus import Corpus
+        from gofteman.workbench.vrt import write_vrt
+
+        out = Path(args.out or corpus / "vrt" / "gofteman.vrt")
+        print(", ".join(str(path) for path in write_vrt(Corpus.load(corpus), out)) + ": written")
     else:
         from gofteman.export.spacy_docbin import export_docbin
 
@@ -301,9 +307,10 @@ def build_parser() -> argparse.ArgumentParser:
     explain.set_defaults(handler=cmd_explain)
 
     export = commands.add_parser("export", help="the corpus as a Hugging Face dataset or a spaCy DocBin")
-    export.add_argument("--format", choices=["hf", "spacy"], default="hf")
+    export.add_argument("--format", choices=["hf", "spacy", "vrt"], default="hf",
+                        help="hf: Parquet and card; spacy: a DocBin; vrt: CWB vertical text for CQPweb, Sketch Engine, Korp")
     export.add_argument("--corpus", default="corpus", help="the run's output folder (conllu/, manifest.json)")
-    export.add_argument("--out", help="default: CORPUS/hf, or CORPUS/corpus.spacy")
+    export.add_argument("--out", help="default: CORPUS/hf, CORPUS/corpus.spacy or CORPUS/vrt/gofteman.vrt")
     export.set_defaults(handler=cmd_export)
 
     publish = commands.add_parser("publish", help="push the dataset to the Hugging Face Hub")
@@ -311,6 +318,9 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--folder", default="corpus/hf")
     publish.add_argument("--dry-run", metavar="DIR", help="write the folder that would be uploaded, upload nothing")
     publish.set_defaults(handler=cmd_publish)
+
+    from gofteman.workbench.commands import add_commands
+    add_commands(commands)
 
     official = commands.add_parser("models-official", help="download stanza's Persian models (internet)")
     official.set_defaults(handler=cmd_models_official)
@@ -324,6 +334,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, FileNotFoundError) as error:
         print(f"gofteman: error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the output piped into head or less, closed early
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

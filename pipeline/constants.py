@@ -3,7 +3,13 @@
 The conventions behind these names are documented in ``schemas/conllu.md``.
 """
 
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+
+try:
+    VERSION = version("gofteman")
+except PackageNotFoundError:  # running from a checkout that was not installed
+    VERSION = "0+unknown"
 
 ZWNJ = "\u200c"
 #: ZWNJ and ZWJ: part of Persian spelling, never spacing unless they stand alone

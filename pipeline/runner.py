@@ -18,7 +18,7 @@ from typing import Iterator, Sequence
 
 from tqdm import tqdm
 
-from gofteman import __version__, conllu
+from gofteman import conllu
 from gofteman.constants import (
     CAP_SOURCE_META,
     CAP_SOURCE_TEXT,
@@ -27,6 +27,7 @@ from gofteman.constants import (
     STATUS_FAILED,
     STATUS_OK,
     STATUS_SKIPPED,
+    VERSION,
 )
 from gofteman.documents import SourceDocument, read_inputs
 from gofteman.stages import STAGE_NAMES, STAGES, Stage
@@ -266,7 +267,7 @@ class Runner:
             "tokens": sum(r.tokens or 0 for r in ok),
         }
         data = {
-            "gofteman_version": __version__,
+            "gofteman_version": VERSION,
             "input": str(self.input_path),
             "stages": {stage.name: stage.code_fingerprint() for stage in STAGES},
             "summary": summary,

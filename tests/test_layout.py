@@ -24,8 +24,12 @@ def imports() -> dict[str, set[str]]:
         found = set()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(PACKAGE):
-                found.add(node.module)
-                found.update(f"{node.module}.{alias.name}" for alias in node.names)
+                submodules = {f"{node.module}.{alias.name}" for alias in node.names}
+                found.update(submodules)
+                # «from gofteman import conllu» imports the submodule; the package itself only
+                # when a name of its own is imported
+                if not submodules <= set(modules):
+                    found.add(node.module)
             elif isinstance(node, ast.Import):
                 found.update(alias.name for alias in node.names if alias.name.startswith(PACKAGE))
         graph[name] = {module for module in found if module in modules and module != name}

@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from gofteman import __version__
+from gofteman.constants import VERSION
 from gofteman.constants import PROJECT_DIR, RESULTS_DIR
 
 
@@ -33,7 +33,7 @@ def file_hash(path: Path) -> str:
 
 def code_version() -> dict[str, Any]:
     """The package version and, in a git checkout, the commit and whether files were modified."""
-    version: dict[str, Any] = {"gofteman": __version__}
+    version: dict[str, Any] = {"gofteman": VERSION}
     try:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=PROJECT_DIR, capture_output=True,
                                 text=True, check=True).stdout.strip()

@@ -8,7 +8,7 @@ import yaml
 from datasets import Dataset
 from huggingface_hub import DatasetCardData
 
-from gofteman import __version__
+from gofteman.constants import VERSION
 from gofteman.constants import CONFIG_DOCUMENTS as DOCUMENTS, CONFIG_SENTENCES as SENTENCES
 from gofteman.evaluation.results import MissingResultError, read_result
 from gofteman.frames.rules import RULES_PATH
@@ -97,7 +97,7 @@ def dataset_card(sentences_ds: Dataset, documents_ds: Dataset, stats: dict, fing
 # gofteman: Persian discourse corpus
 
 Persian documents (news reports, speeches, statements) annotated by the
-gofteman pipeline {__version__}: normalisation with repair of lost
+gofteman pipeline {VERSION}: normalisation with repair of lost
 zero-width non-joiners, tokenisation, UD part-of-speech tags, features, lemmas and dependencies,
 named entities, and rule-based rhetorical frames (hope, threat, achievement, enemy) with their
 evidence spans. Built from the corpus's CoNLL-U files, which it mirrors column for column.

@@ -1,0 +1,1 @@
+"""Reading the built corpus: tables, SQL, concordances, statistics, a report, CWB export."""
