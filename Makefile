@@ -34,7 +34,8 @@ SPEAKERS_INPUTS := pipeline/stages/speakers.py pipeline/conllu.py pipeline/label
 WRITE_INPUTS := pipeline/stages/write.py pipeline/conllu.py
 
 .PHONY: all corpus normalize tokenize mwt tag ner speakers frames write test test-fast validate eval eval-normalize \
-	eval-tokenize eval-models eval-frames eval-speakers bench results models models-official zwnj-lexicon clean venv publish
+	eval-tokenize eval-models eval-frames eval-speakers bench results models models-official zwnj-lexicon clean venv publish \
+	report vrt
 .PRECIOUS: $(BUILD)/%.done
 .DELETE_ON_ERROR:
 
@@ -82,6 +83,13 @@ corpus: $(OUT)/hf/README.md
 
 validate: $(BUILD)/write.done
 	$(GOFTEMAN) validate $(OUT)/conllu --level 2
+
+# The workbench's outputs, from the built corpus (not committed: rebuilt on demand).
+report: $(BUILD)/write.done
+	$(GOFTEMAN) report --corpus $(OUT) --out $(BUILD)/report.html
+
+vrt: $(BUILD)/write.done
+	$(GOFTEMAN) export --format vrt --corpus $(OUT) --out $(BUILD)/vrt/gofteman.vrt
 
 test: $(VENV_STAMP)
 	$(VENV_PYTHON) -m pytest -q

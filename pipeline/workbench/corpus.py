@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from tqdm import tqdm
 
 from gofteman import conllu
 from gofteman.constants import MISC_NORM, MISC_SPACE_AFTER
@@ -33,6 +34,8 @@ from gofteman.labels import frame_labels, ner_tags, upos_labels
 CONLLU_DIR, HF_DIR, HF_SENTENCES = "conllu", "hf", "sentences"
 TABLES = ("tokens", "sentences", "frames", "speakers", "documents")
 KWIC_BY = ("form", "lemma", "norm")
+#: A progress bar when a corpus has this many documents or more (reading takes over a second).
+PROGRESS_FROM = 200
 
 
 class CorpusError(ValueError):
@@ -125,7 +128,8 @@ class Corpus:
              meta: dict[str, str] | None = None) -> pd.DataFrame:
         """A concordance: every word whose ``by`` column is ``pattern`` (or matches it in full,
         ``regex``), with ``context`` words each side, filtered by a frame of the sentence, the
-        speaker, the word's UPOS and document metadata. Columns ``doc_id``, ``sent_id``,
+        speaker, the word's UPOS and document metadata. The words are shown normalised (``norm``:
+        lost ZWNJs restored), whatever ``by`` searches. Columns ``doc_id``, ``sent_id``,
         ``index``, ``left``, ``match``, ``right``, ``lemma``, ``upos``, ``speaker``, ``frames``."""
         if by not in KWIC_BY:
             raise CorpusError(f"--by {by}: choose one of {', '.join(KWIC_BY)}")
@@ -164,10 +168,10 @@ class Corpus:
         for _, token in tokens[hits].iterrows():
             words = by_sentence[token["sent_id"]]
             position = token["index"] - 1
-            forms = list(words["form"])
+            forms = list(words["norm"])
             rows.append({
                 "doc_id": token["doc_id"], "sent_id": token["sent_id"], "index": token["index"],
-                "left": " ".join(forms[max(0, position - context):position]), "match": token["form"],
+                "left": " ".join(forms[max(0, position - context):position]), "match": token["norm"],
                 "right": " ".join(forms[position + 1:position + 1 + context]), "lemma": token["lemma"],
                 "upos": token["upos"], "speaker": token["speaker"], "frames": token["frames"]})
         return pd.DataFrame(rows, columns=["doc_id", "sent_id", "index", "left", "match", "right", "lemma", "upos",
@@ -178,7 +182,8 @@ def _conllu_rows(folder: Path) -> list[dict]:
     from gofteman.export.hf import _meta, sentence_row
 
     rows = []
-    for path in sorted(folder.glob("*.conllu")):
+    paths = sorted(folder.glob("*.conllu"))
+    for path in tqdm(paths, desc=f"reading {folder}", unit="doc", disable=len(paths) < PROGRESS_FROM):
         try:
             sentences = conllu.read(path)
         except conllu.ConlluError as error:
