@@ -10,6 +10,8 @@ SHELL := /bin/bash
 SEEDS ?= seeds
 OUT ?= corpus
 DATA ?= ../shared/data
+# the shared folder itself (eval/ and guidelines/ beside data/)
+SHARED = $(patsubst %/,%,$(dir $(DATA:/=)))
 BUILD ?= build/$(notdir $(abspath $(OUT)))
 VENV ?= .venv
 
@@ -117,11 +119,11 @@ eval-models: $(VENV_STAMP)
 	$(GOFTEMAN) render-results
 
 eval-frames: $(VENV_STAMP) $(BUILD)/write.done
-	$(GOFTEMAN) eval-frames --corpus $(OUT)/conllu --shared $(dir $(DATA:/=)) --work build/eval-frames
+	$(GOFTEMAN) eval-frames --corpus $(OUT)/conllu --shared $(SHARED) --work build/eval-frames
 	$(GOFTEMAN) render-results
 
 eval-speakers: $(VENV_STAMP)
-	$(GOFTEMAN) eval-speakers --shared $(dir $(DATA:/=)) --work build/eval-speakers
+	$(GOFTEMAN) eval-speakers --shared $(SHARED) --work build/eval-speakers
 	$(GOFTEMAN) render-results
 
 eval: eval-normalize eval-tokenize eval-models eval-frames eval-speakers
