@@ -32,7 +32,7 @@ MWT_INPUTS := $(wildcard pipeline/stages/mwt/*.py) $(STANZA_CODE) pipeline/text/
 TAG_INPUTS := $(wildcard pipeline/stages/tag/*.py) $(STANZA_CODE) schemas/tag.yaml $(SHIPPED)/tagger.pt $(SHIPPED)/lemmatizer.pt $(SHIPPED)/parser.pt $(SHIPPED)/pretrain.pt pipeline/text/hazm_resources.py $(SHIPPED)/verb_stems.tsv $(SHIPPED)/tag_dictionary.tsv
 NER_INPUTS := pipeline/stages/ner.py $(STANZA_CODE) schemas/ner.yaml $(SHIPPED)/ner.pt $(SHIPPED)/pretrain.pt
 FRAMES_INPUTS := pipeline/stages/frames.py $(wildcard pipeline/frames/*.py) pipeline/conllu.py schemas/frames/stage.yaml schemas/frames/rules.yaml schemas/frames/rules.schema.json $(wildcard schemas/frames/lexicons/*.tsv)
-SPEAKERS_INPUTS := pipeline/stages/speakers.py pipeline/conllu.py pipeline/labels.py schemas/speakers.yaml
+SPEAKERS_INPUTS := $(wildcard pipeline/stages/speakers/*.py) pipeline/conllu.py pipeline/labels.py schemas/speakers.yaml
 WRITE_INPUTS := pipeline/stages/write.py pipeline/conllu.py
 
 .PHONY: all corpus normalize tokenize mwt tag ner speakers frames write test test-fast validate eval eval-normalize \

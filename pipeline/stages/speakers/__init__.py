@@ -31,21 +31,16 @@ from gofteman.constants import (
     COMMENT_NEWPAR,
     COMMENT_SPEAKER,
     COMMENT_SPEECH,
-    MISC_NER,
     MISC_SPEAKER,
     MISC_SPEECH,
     SPEECH_DIRECT,
     SPEECH_INDIRECT,
     ZWNJ,
 )
-from gofteman.labels import iob2_spans
 from gofteman.stages.base import Stage, StageConfigError, StageResult
+from gofteman.stages.speakers.cues import CueFinder, main_cue, mention
+from gofteman.stages.speakers.names import COLONS, DocumentNames, entity_spans
 
-SUBJECT_DEPS = ("nsubj", "nsubj:pass")
-#: Relations (universal part) that widen a subject to the whole name or title, and its
-#: determiner («این مسؤول» points back to the last speaker).
-NAME_DEPS = frozenset({"flat", "compound", "appos", "nmod", "amod", "det"})
-COLONS = (":", "：")
 #: How far into the subject a person's name still names the speaker («مدیرعامل سازمان، دکتر X»)
 NAME_WINDOW = 6
 META_SPEAKERS = "speakers"
@@ -60,23 +55,21 @@ class Attribution:
 
 
 class Speakers(Stage):
-    _titles: dict[str, str] = {}
-    _last: str | None = None
-
     name = "speakers"
     requires = frozenset({CAP_TREE, CAP_NER})
     provides = frozenset({CAP_SPEAKERS})
     output_suffix = ".conllu"
     config_file = "speakers.yaml"
-    code_modules = ("gofteman.conllu", "gofteman.labels")
+    code_modules = ("gofteman.conllu", "gofteman.labels", "gofteman.stages.speakers.cues",
+                    "gofteman.stages.speakers.names")
 
     def __init__(self, speech_verbs: list, speech_phrases: dict, speech_markers: list, honorifics: list,
                  pronouns: list, demonstratives: list, narration_openers: list, title_nouns: list) -> None:
         if not speech_verbs or not all(isinstance(v, list) and v for v in speech_phrases.values()):
             raise StageConfigError("speakers.yaml: speech_verbs and every speech_phrases entry need at least one verb")
-        self.speech_verbs = frozenset(speech_verbs)
-        self.speech_phrases = {tuple(noun.split()): frozenset(verbs) for noun, verbs in speech_phrases.items()}
-        self.speech_markers = [tuple(marker) for marker in speech_markers]
+        self.cues = CueFinder(frozenset(speech_verbs),
+                              {tuple(noun.split()): frozenset(verbs) for noun, verbs in speech_phrases.items()},
+                              [tuple(marker) for marker in speech_markers])
         self.honorifics = frozenset(honorifics)
         self.pronouns = frozenset(pronouns)
         self.demonstratives = frozenset(demonstratives)
@@ -87,100 +80,8 @@ class Speakers(Stage):
         """A title noun, written with or without a ZWNJ («مدیر‌کل» = «مدیرکل»)."""
         return word.replace(ZWNJ, "") in self.title_nouns
 
-    # --- names ------------------------------------------------------------------------------
-    def persons(self, sentences: list[conllu.Sentence]) -> list[list[str]]:
-        """Every person named in the document (PER entities), as lists of words, honorifics dropped."""
-        names = []
-        for sentence in sentences:
-            words = sentence.normalized_words()
-            for start, end, label in entity_spans(sentence):
-                if label == "PER":
-                    name = [w for w in words[start:end] if w not in self.honorifics]
-                    if name:
-                        names.append(name)
-        return names
-
-    def titles(self, sentences: list[conllu.Sentence], persons: list[list[str]]) -> dict[str, str]:
-        """Titles written beside a person's name («میرهاشم موسوی، مدیرعامل سازمان ...»,
-        «مدیرکل هواشناسی استان، غلامرضا حسنی»): each run of one to eight words after the name
-        (past a comma), or before it from a title noun on -> the person's fullest name."""
-        found: dict[str, str] = {}
-        for sentence in sentences:
-            words = sentence.normalized_words()
-            for start, end, label in entity_spans(sentence):
-                name = [w for w in words[start:end] if w not in self.honorifics]
-                if label != "PER" or not name:
-                    continue
-                after = end + 1 if end < len(words) and words[end] in ("،", ",") else end
-                for length in range(1, 9):
-                    title = [w for w in words[after:after + length] if w not in self.honorifics]
-                    if title and not any(w in COLONS or not any(c.isalpha() for c in w) for w in title):
-                        found.setdefault(title_key(title), self.fullest(name, persons))
-                opener = next((i for i in range(max(0, start - 8), start) if self.is_title(words[i])), None)
-                if opener is not None:
-                    title = [w for w in words[opener:start] if w not in self.honorifics and any(c.isalpha() for c in w)]
-                    for length in range(1, len(title) + 1):
-                        found.setdefault(title_key(title[:length]), self.fullest(name, persons))
-        return found
-
-    def fullest(self, name: list[str], persons: list[list[str]]) -> str:
-        """The person of the document a name stands for. A surname alone is the last speaker
-        if it shares it (two people of one family take turns), else the longest name with
-        that surname; a name of several words is the longest name with its first and last word
-        («قاسم محمدی» is not «مجید محمدی»)."""
-        if len(name) == 1 and self._last and name[0] in self._last.split():
-            return self._last
-        candidates = [p for p in persons if name[-1] in p and name[0] in p] or [name]
-        return " ".join(max(candidates, key=len))
-
     # --- one sentence -----------------------------------------------------------------------
-    def cues(self, sentence: conllu.Sentence) -> list[tuple[list[int], int]]:
-        """Speech cues: (the cue's word indices, the index of its verb, or -1 for a marker)."""
-        rows, words = sentence.words(), sentence.normalized_words()
-        found = []
-        for i, row in enumerate(rows):
-            # the tagger can miss a speech verb's part of speech in a short sentence («وی افزود»)
-            lemma = row[conllu.LEMMA]
-            if lemma in self.speech_verbs and (row[conllu.UPOS] in ("VERB", "AUX") or words[i] in (lemma, lemma + "ند")):
-                found.append(([i], i))
-            for noun, verbs in self.speech_phrases.items():  # «اظهار داشت», «خاطر نشان کرد»
-                end = i + len(noun)
-                if tuple(words[i:end]) == noun and end < len(rows) and rows[end][conllu.LEMMA] in verbs:
-                    found.append((list(range(i, end + 1)), end))
-        # the reporter reports in the third person; «ادامه بدهیم» is the speaker's own words
-        found = [(cue, verb) for cue, verb in found if not reported_by_the_speaker(rows[verb])]
-        for marker in self.speech_markers:
-            for i in range(len(words) - len(marker) + 1):
-                if tuple(words[i:i + len(marker)]) == marker:
-                    found.append((list(range(i, i + len(marker))), -1))
-        return sorted(found, key=lambda item: item[0][0])
-
-    def mention(self, sentence: conllu.Sentence, cue: list[int], verb: int) -> list[int]:
-        """The words of the speaker's mention: the verb's subject and its name words, or for a
-        marker the words that follow it."""
-        rows = sentence.words()
-        heads = [int(row[conllu.HEAD]) - 1 if row[conllu.HEAD].isdigit() else -1 for row in rows]
-        if verb == -1:
-            start = cue[-1] + 1
-            return list(range(start, min(len(rows), start + 6)))
-        subjects = [i for i, row in enumerate(rows) if heads[i] == verb and row[conllu.DEPREL] in SUBJECT_DEPS]
-        # «وی ... اشاره کرد و گفت»: coordinated verbs share the subject of the first (UD)
-        while not subjects and rows[verb][conllu.DEPREL] == "conj" and 0 <= heads[verb] != verb:
-            verb = heads[verb]
-            subjects = [i for i, row in enumerate(rows) if heads[i] == verb and row[conllu.DEPREL] in SUBJECT_DEPS]
-        if not subjects:
-            return []
-        words = {subjects[0]}
-        changed = True
-        while changed:
-            changed = False
-            for i, row in enumerate(rows):
-                if i not in words and heads[i] in words and row[conllu.DEPREL].split(":")[0] in NAME_DEPS:
-                    words.add(i)
-                    changed = True
-        return sorted(words)
-
-    def speaker_of(self, sentence: conllu.Sentence, mention: list[int], cue: list[int], persons: list[list[str]],
+    def speaker_of(self, sentence: conllu.Sentence, mention: list[int], cue: list[int], names: DocumentNames,
                    last: str | None) -> tuple[str | None, list[int]]:
         """The speaker and the words that name it: a person named at the head of the mention; a
         title the document writes beside a name; else the first person named before the cue
@@ -195,7 +96,7 @@ class Speakers(Stage):
         chosen = next(((s, e) for s, e in people if set(range(s, e)) & head), None)
         described = [words[i] for i in mention if words[i] not in self.honorifics]
         if chosen is None and described and self.is_title(described[0]):
-            if (person := self.resolve(described, persons)) != " ".join(described):
+            if (person := names.resolve(described)) != " ".join(described):
                 return person, mention
         # the parse found no subject that names or points to someone: the first person named
         # before the cue («... علی‌محمد فلاحی ... اظهار داشت»)
@@ -207,7 +108,7 @@ class Speakers(Stage):
         if chosen:
             name = [w for w in words[chosen[0]:chosen[1]] if w not in self.honorifics]
             if name:
-                return self.fullest(name, persons), list(range(*chosen))
+                return names.fullest(name), list(range(*chosen))
         if not mention or words[mention[0]] in self.pronouns or words[mention[0]] in self.demonstratives:
             return last, mention  # «وی», «او», or a description that points back: «این مسئول»
         rows = sentence.words()
@@ -219,9 +120,9 @@ class Speakers(Stage):
                 break
             named.append(i)
         if named and not any(s <= named[0] < e for s, e, label in entities if label in ("ORG", "LOC")):
-            return self.fullest([words[i] for i in named], persons), named
+            return names.fullest([words[i] for i in named]), named
         description = [words[i] for i in mention if words[i] not in self.honorifics]
-        if (person := self.resolve(description, persons)) != " ".join(description):
+        if (person := names.resolve(description)) != " ".join(description):
             return person, mention
         for start, end, label in entities:  # a body that speaks: the mention starts with its name
             if label == "ORG" and start <= mention[0] < end:
@@ -229,22 +130,12 @@ class Speakers(Stage):
         if description and self.is_title(description[0]):
             # a title the document never writes beside a name: news reports alternate the
             # speaker's name, «وی» and his title, so it is the last person who spoke
-            if last and last in {" ".join(p) for p in persons}:
+            if last and last in names.full_names:
                 return last, mention
             return " ".join(description), mention
         return last, []  # a common noun parsed as the subject: the last speaker goes on
 
-    def resolve(self, description: list[str], persons: list[list[str]]) -> str:
-        """A description as the person it names: a surname alone, or a title written after a
-        name in the document; else the description as written."""
-        if len(description) == 1 and any(description[0] in p for p in persons):
-            return self.fullest(description, persons)
-        for length in range(len(description), 0, -1):  # the longest title the description starts with
-            if (person := self._titles.get(title_key(description[:length]))) is not None:
-                return person
-        return " ".join(description)
-
-    def headline(self, sentence: conllu.Sentence, persons: list[list[str]],
+    def headline(self, sentence: conllu.Sentence, names: DocumentNames,
                  subtitle: bool = False) -> tuple[str, list[int]] | None:
         """«X: ...» as a document's first sentence, or (``subtitle``) as the first of a later
         paragraph: X's name and words, if X names someone. A sub-title's X has no verb and is a
@@ -265,15 +156,13 @@ class Speakers(Stage):
         for start, end, label in entity_spans(sentence):
             if label == "PER" and end <= colon:
                 name = [w for w in words[start:end] if w not in self.honorifics]
-                return self.fullest(name, persons), list(range(start, end))
+                return names.fullest(name), list(range(start, end))
         before = [w for w in words[:colon] if w not in self.honorifics]
-        return (self.resolve(before, persons), list(range(colon))) if before else None
+        return (names.resolve(before), list(range(colon))) if before else None
 
     # --- the document -----------------------------------------------------------------------
     def attribute(self, sentences: list[conllu.Sentence]) -> list[Attribution]:
-        self._last = None
-        persons = self.persons(sentences)
-        self._titles = self.titles(sentences, persons)
+        names = DocumentNames(sentences, self.honorifics, self.is_title)
         last: str | None = None
         quoting: str | None = None
         result = []
@@ -281,14 +170,13 @@ class Speakers(Stage):
             words = sentence.normalized_words()
             if sentence.comment(COMMENT_NEWPAR) is not None:
                 quoting = None
-            cues = self.cues(sentence)
+            cues = self.cues.find(sentence)
             if cues:
                 cue, verb = main_cue(sentence, cues)
-                mention = self.mention(sentence, cue, verb)
-                speaker, mention = self.speaker_of(sentence, mention, cue, persons, last)
+                words_of_mention = mention(sentence, cue, verb)
+                speaker, words_of_mention = self.speaker_of(sentence, words_of_mention, cue, names, last)
                 direct = any(w in COLONS for w in words[cue[-1] + 1:])
-                if quoting and (speaker not in {p for p in map(" ".join, persons)} | {last}
-                                or not (mention or direct)):
+                if quoting and (speaker not in names.full_names | {last} or not (words_of_mention or direct)):
                     # a speech verb inside a quotation reports whom the speaker quotes
                     # («می‌گفتند»): the sentence stays the speaker's unless a named person or
                     # «وی» takes over, or a new quotation opens with a colon
@@ -296,31 +184,31 @@ class Speakers(Stage):
                     continue
                 speech = SPEECH_DIRECT if direct else SPEECH_INDIRECT
                 if speaker:
-                    last = self._last = speaker
+                    last = names.last = speaker
                 quoting = speaker if direct else None
-                result.append(Attribution(speaker, speech if speaker else None, cue, mention if speaker else []))
+                result.append(Attribution(speaker, speech if speaker else None, cue,
+                                          words_of_mention if speaker else []))
             elif any(tuple(words[:len(opener)]) == opener for opener in self.narration_openers):
                 quoting = None
                 result.append(Attribution(None, None, [], []))
             elif quoting:
                 result.append(Attribution(quoting, SPEECH_DIRECT, [], []))
             elif (number == 0 or sentence.comment(COMMENT_NEWPAR) is not None) and \
-                    (found := self.headline(sentence, persons, subtitle=number > 0)):
+                    (found := self.headline(sentence, names, subtitle=number > 0)):
                 result.append(Attribution(found[0], SPEECH_DIRECT, [], found[1]))
             else:
                 result.append(Attribution(None, None, [], []))
-        return self.named_later(result, persons)
+        return self.named_later(result, names)
 
-    def named_later(self, result: list[Attribution], persons: list[list[str]]) -> list[Attribution]:
+    def named_later(self, result: list[Attribution], names: DocumentNames) -> list[Attribution]:
         """A speaker first described by title («مدیرعامل پالایشگاه ... گفت») and named by the
         next speech cue of the document («غلامحسین رمضان‌پور ... اظهار داشت») is that person."""
-        names = {" ".join(p) for p in persons}
         pending: list[int] = []
         for index, attribution in enumerate(result):
             speaker = attribution.speaker
             if speaker is None or not attribution.cue:
                 continue
-            if speaker in names:
+            if speaker in names.full_names:
                 for earlier in pending:
                     title = result[earlier].speaker
                     for item in result[earlier:index]:
@@ -348,38 +236,6 @@ class Speakers(Stage):
             if names:
                 add_meta(sentences[0], META_SPEAKERS, "; ".join(names))
         return StageResult(conllu.format_sentences(sentences))
-
-
-def main_cue(sentence: conllu.Sentence, cues: list[tuple[list[int], int]]) -> tuple[list[int], int]:
-    """The cue that reports the sentence: the one highest in the dependency tree (the main
-    verb, not a speech verb inside «با بیان اینکه ...»), the first of those."""
-    heads = [int(row[conllu.HEAD]) - 1 if row[conllu.HEAD].isdigit() else -1 for row in sentence.words()]
-
-    def depth(index: int) -> int:
-        steps = 0
-        while 0 <= heads[index] != index and steps < len(heads):
-            index, steps = heads[index], steps + 1
-        return steps
-
-    return min(cues, key=lambda item: (depth(item[1] if item[1] >= 0 else item[0][0]), item[0][0]))
-
-
-def reported_by_the_speaker(verb: list[str]) -> bool:
-    """A verb in the first or second person or the subjunctive or imperative mood: the speaker's
-    own words, not the reporter's report of them."""
-    features = conllu.feats_dict(verb[conllu.FEATS])
-    return features.get("Person") in ("1", "2") or features.get("Mood") in ("Sub", "Imp")
-
-
-def title_key(words: list[str]) -> str:
-    """A title compared without spaces and ZWNJs («مدیر عامل» = «مدیرعامل»)."""
-    return "".join(words).replace("\u200c", "")
-
-
-def entity_spans(sentence: conllu.Sentence) -> list[tuple[int, int, str]]:
-    """The IOB2 entities of a sentence's words as (start, end, label)."""
-    tags = [conllu.misc_get(row[conllu.MISC], MISC_NER) or "O" for row in sentence.words()]
-    return [(start, end, label) for label, start, end in iob2_spans(tags)]
 
 
 def add_meta(sentence: conllu.Sentence, key: str, value: str) -> None:

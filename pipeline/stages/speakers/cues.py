@@ -1,0 +1,87 @@
+"""Speech cues: speech verbs («گفت»، «افزود»), nouns with their light verb («اظهار داشت»), and
+markers («به گفته»); the cue that reports a sentence; and the words that mention its speaker."""
+
+from __future__ import annotations
+
+from gofteman import conllu
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+#: Relations (universal part) that widen a subject to the whole name or title, and its
+#: determiner («این مسؤول» points back to the last speaker).
+NAME_DEPS = frozenset({"flat", "compound", "appos", "nmod", "amod", "det"})
+
+
+class CueFinder:
+    def __init__(self, speech_verbs: frozenset[str], speech_phrases: dict[tuple[str, ...], frozenset[str]],
+                 speech_markers: list[tuple[str, ...]]) -> None:
+        self.speech_verbs = speech_verbs
+        self.speech_phrases = speech_phrases
+        self.speech_markers = speech_markers
+
+    def find(self, sentence: conllu.Sentence) -> list[tuple[list[int], int]]:
+        """Speech cues: (the cue's word indices, the index of its verb, or -1 for a marker)."""
+        rows, words = sentence.words(), sentence.normalized_words()
+        found = []
+        for i, row in enumerate(rows):
+            # the tagger can miss a speech verb's part of speech in a short sentence («وی افزود»)
+            lemma = row[conllu.LEMMA]
+            if lemma in self.speech_verbs and (row[conllu.UPOS] in ("VERB", "AUX") or words[i] in (lemma, lemma + "ند")):
+                found.append(([i], i))
+            for noun, verbs in self.speech_phrases.items():  # «اظهار داشت», «خاطر نشان کرد»
+                end = i + len(noun)
+                if tuple(words[i:end]) == noun and end < len(rows) and rows[end][conllu.LEMMA] in verbs:
+                    found.append((list(range(i, end + 1)), end))
+        # the reporter reports in the third person; «ادامه بدهیم» is the speaker's own words
+        found = [(cue, verb) for cue, verb in found if not reported_by_the_speaker(rows[verb])]
+        for marker in self.speech_markers:
+            for i in range(len(words) - len(marker) + 1):
+                if tuple(words[i:i + len(marker)]) == marker:
+                    found.append((list(range(i, i + len(marker))), -1))
+        return sorted(found, key=lambda item: item[0][0])
+
+
+def mention(sentence: conllu.Sentence, cue: list[int], verb: int) -> list[int]:
+    """The words of the speaker's mention: the verb's subject and its name words, or for a
+    marker the words that follow it."""
+    rows = sentence.words()
+    heads = [int(row[conllu.HEAD]) - 1 if row[conllu.HEAD].isdigit() else -1 for row in rows]
+    if verb == -1:
+        start = cue[-1] + 1
+        return list(range(start, min(len(rows), start + 6)))
+    subjects = [i for i, row in enumerate(rows) if heads[i] == verb and row[conllu.DEPREL] in SUBJECT_DEPS]
+    # «وی ... اشاره کرد و گفت»: coordinated verbs share the subject of the first (UD)
+    while not subjects and rows[verb][conllu.DEPREL] == "conj" and 0 <= heads[verb] != verb:
+        verb = heads[verb]
+        subjects = [i for i, row in enumerate(rows) if heads[i] == verb and row[conllu.DEPREL] in SUBJECT_DEPS]
+    if not subjects:
+        return []
+    words = {subjects[0]}
+    changed = True
+    while changed:
+        changed = False
+        for i, row in enumerate(rows):
+            if i not in words and heads[i] in words and row[conllu.DEPREL].split(":")[0] in NAME_DEPS:
+                words.add(i)
+                changed = True
+    return sorted(words)
+
+
+def main_cue(sentence: conllu.Sentence, cues: list[tuple[list[int], int]]) -> tuple[list[int], int]:
+    """The cue that reports the sentence: the one highest in the dependency tree (the main
+    verb, not a speech verb inside «با بیان اینکه ...»), the first of those."""
+    heads = [int(row[conllu.HEAD]) - 1 if row[conllu.HEAD].isdigit() else -1 for row in sentence.words()]
+
+    def depth(index: int) -> int:
+        steps = 0
+        while 0 <= heads[index] != index and steps < len(heads):
+            index, steps = heads[index], steps + 1
+        return steps
+
+    return min(cues, key=lambda item: (depth(item[1] if item[1] >= 0 else item[0][0]), item[0][0]))
+
+
+def reported_by_the_speaker(verb: list[str]) -> bool:
+    """A verb in the first or second person or the subjunctive or imperative mood: the speaker's
+    own words, not the reporter's report of them."""
+    features = conllu.feats_dict(verb[conllu.FEATS])
+    return features.get("Person") in ("1", "2") or features.get("Mood") in ("Sub", "Imp")
