@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from gofteman.documents import SourceDocument, read_inputs
 from gofteman.stages import STAGE_NAMES, STAGES, Stage
 
 SOURCE_DIRNAME = "source"
+TEMPORARY_SUFFIX = ".tmp"
 
 
 class PipelineRequirementsError(ValueError):
@@ -77,11 +79,18 @@ def natural_key(text: str) -> list:
 
 
 def write_if_changed(path: Path, text: str) -> bool:
-    """Writes text unless the file already holds it (so that make sees no change)."""
+    """Writes text unless the file already holds it (so that make sees no change). The text
+    goes to a temporary file beside it, renamed over it at the end: a run killed at any moment
+    leaves the old file or the new one, never half of one."""
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}{TEMPORARY_SUFFIX}")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
     return True
 
 
@@ -180,6 +189,9 @@ class Runner:
         kinds = [(self.artifact_dir(None), ".json")]
         kinds += [(self.artifact_dir(stage), stage.output_suffix) for stage in STAGES]
         kinds += [(self.work_dir / stage.name, ".stamp.json") for stage in STAGES]
+        for folder, _ in kinds:  # what a killed run left half-written
+            for path in sorted(folder.glob(f".*{TEMPORARY_SUFFIX}")) if folder.is_dir() else []:
+                path.unlink()
         for folder, suffix in kinds:
             for path in sorted(folder.glob(f"*{suffix}")) if folder.is_dir() else []:
                 if suffix != ".stamp.json" and path.name.endswith(".stamp.json"):

@@ -144,3 +144,45 @@ def test_manifest_lists_jsonl_lines_in_order(tmp_path):
     make_runner(folder, tmp_path).run()
     origins = [d["origin"].rsplit(":", 1)[1] for d in manifest(tmp_path)["documents"]]
     assert origins == [str(i) for i in range(1, 12)]
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.slow
+def test_a_run_killed_at_any_point_finishes_right_when_run_again(tmp_path):
+    """kill -9 in the middle of a real run, then the same command: every document comes out
+    as an uninterrupted run writes it, and no half-written file is left."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import GLUED_TEXT
+
+    source = tmp_path / "input"
+    source.mkdir()
+    for number in range(400):
+        (source / f"doc{number:03d}.txt").write_text(f"سند {number}.\n{GLUED_TEXT}\n", encoding="utf-8")
+
+    def command(work: Path) -> list[str]:
+        return [sys.executable, "-m", "gofteman", "run", "--input", str(source), "--out", str(tmp_path / "out"),
+                "--work", str(work), "--stages", "normalize,tokenize", "--no-progress"]
+
+    subprocess.run(command(tmp_path / "clean"), check=True, capture_output=True)
+    killed = tmp_path / "killed"
+    process = subprocess.Popen(command(killed), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while len(list((killed / "tokenize").glob("*.conllu"))) < 20 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    left = sorted((killed / "tokenize").glob("*.conllu"))
+    assert 20 <= len(left) < 400, f"the kill came at {len(left)} of 400 documents"
+    from gofteman import conllu
+
+    assert all(conllu.read(path) for path in left)  # whole files only: each parses
+    subprocess.run(command(killed), check=True, capture_output=True)
+    assert _tree(killed) == _tree(tmp_path / "clean")
+    assert not [path for path in killed.rglob(".*.tmp")]
