@@ -15,8 +15,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from gofteman.constants import VERSION
-from gofteman.constants import PROJECT_DIR, RESULTS_DIR
+from gofteman.constants import PROJECT_DIR, RESULTS_DIR, VERSION
 
 
 class MissingResultError(FileNotFoundError):

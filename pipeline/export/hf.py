@@ -70,7 +70,8 @@ def _check(value: str, allowed: list[str], what: str, where: str) -> str:
     return value
 
 
-def _meta(sentences: list[conllu.Sentence]) -> dict[str, str]:
+def document_meta(sentences: list[conllu.Sentence]) -> dict[str, str]:
+    """The ``# meta::key = value`` comments of a document's first sentence, as a dict."""
     meta = {}
     for line in sentences[0].comments if sentences else []:
         key, _, value = line.removeprefix(" ").partition(" = ")
@@ -122,7 +123,7 @@ def input_fingerprint(conllu_dir: Path) -> str:
 
 def build_datasets(conllu_dir: Path, manifest: dict) -> tuple[Dataset, Dataset]:
     corpus = read_corpus(conllu_dir)
-    metas = {doc_id: _meta(sentences) for doc_id, sentences in corpus.items()}
+    metas = {doc_id: document_meta(sentences) for doc_id, sentences in corpus.items()}
     meta_keys = sorted({key for meta in metas.values() for key in meta})
     texts = {record["id"]: record for record in manifest["documents"] if record["status"] == "ok"}
     sentence_rows, document_rows = [], []

@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from gofteman.constants import SCHEMAS_DIR
-from gofteman.frames.clauses import is_negated, not_done, not_future, clause_span, unrealized
+from gofteman.frames.clauses import clause_span, is_negated, not_done, not_future, unrealized
 from gofteman.frames.lexicons import LexiconError, expand, read_lexicon
 
 RULES_PATH = SCHEMAS_DIR / "frames" / "rules.yaml"

@@ -59,7 +59,7 @@ class Corpus:
         path = Path(path)
         if not path.exists():
             raise CorpusError(f"{path}: no such corpus folder")
-        for folder, reader in ((path, None), (path / CONLLU_DIR, None), (path / HF_DIR, None)):
+        for folder in (path, path / CONLLU_DIR, path / HF_DIR):
             if sorted(folder.glob("*.conllu")):
                 return cls._from_rows(_conllu_rows(folder), folder)
             if sorted((folder / HF_SENTENCES).glob("*.parquet")):
@@ -108,6 +108,10 @@ class Corpus:
         return cls(tokens, sentences, frames, _speakers(sentences, labels), _documents(sentences, meta_keys), source)
 
     # --- queries ----------------------------------------------------------------------------
+    def words_by_sentence(self) -> dict[str, pd.DataFrame]:
+        """The ``tokens`` rows of each sentence, by ``sent_id``."""
+        return {sent_id: group for sent_id, group in self.tokens.groupby("sent_id", sort=False)}
+
     def sql(self, query: str) -> pd.DataFrame:
         """``query`` run by DuckDB over the tables (``tokens``, ``sentences``, ``frames``,
         ``speakers``, ``documents``), as a DataFrame."""
@@ -148,7 +152,7 @@ class Corpus:
             hits = tokens[by] == pattern
         selected = self.sentences
         if frame is not None:
-            selected = selected[selected["frames"].str.split(",").map(lambda labels: frame in labels)]
+            selected = selected[has_frame(selected, frame)]
         if speaker is not None:
             if speaker not in set(self.sentences["speaker"].dropna()):
                 known = ", ".join(sorted(set(self.sentences["speaker"].dropna()))[:8])
@@ -164,7 +168,7 @@ class Corpus:
         if upos is not None:
             hits &= tokens["upos"] == upos
         rows = []
-        by_sentence = {sent_id: group for sent_id, group in tokens.groupby("sent_id", sort=False)}
+        by_sentence = self.words_by_sentence()
         for _, token in tokens[hits].iterrows():
             words = by_sentence[token["sent_id"]]
             position = token["index"] - 1
@@ -178,8 +182,13 @@ class Corpus:
                                            "speaker", "frames"])
 
 
+def has_frame(sentences: pd.DataFrame, label: str) -> pd.Series:
+    """Which rows of a ``sentences`` table carry the frame ``label``."""
+    return sentences["frames"].str.split(",").map(lambda found: label in found)
+
+
 def _conllu_rows(folder: Path) -> list[dict]:
-    from gofteman.export.hf import _meta, sentence_row
+    from gofteman.export.hf import document_meta, sentence_row
 
     rows = []
     paths = sorted(folder.glob("*.conllu"))
@@ -188,7 +197,7 @@ def _conllu_rows(folder: Path) -> list[dict]:
             sentences = conllu.read(path)
         except conllu.ConlluError as error:
             raise CorpusError(str(error)) from None
-        meta = _meta(sentences)
+        meta = document_meta(sentences)
         rows.extend(sentence_row(sentence, path.stem, meta, sorted(meta)) for sentence in sentences)
     return rows
 
@@ -212,11 +221,10 @@ def _speakers(sentences: pd.DataFrame, labels: list[str]) -> pd.DataFrame:
     spoken = sentences[sentences["speaker"].notna()]
     rows = []
     for (doc_id, speaker), group in spoken.groupby(["doc_id", "speaker"], sort=True):
-        frames = group["frames"].str.split(",")
         rows.append({"doc_id": doc_id, "speaker": speaker, "sentences": len(group), "words": int(group["words"].sum()),
                      "direct": int((group["speech"] == "direct").sum()),
                      "indirect": int((group["speech"] == "indirect").sum()),
-                     **{label: int(frames.map(lambda found, label=label: label in found).sum()) for label in labels}})
+                     **{label: int(has_frame(group, label).sum()) for label in labels}})
     return pd.DataFrame(rows, columns=["doc_id", "speaker", "sentences", "words", "direct", "indirect", *labels])
 
 

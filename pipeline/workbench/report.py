@@ -12,7 +12,7 @@ from pathlib import Path
 
 from gofteman.constants import VERSION
 from gofteman.labels import frame_labels
-from gofteman.workbench.corpus import Corpus
+from gofteman.workbench.corpus import Corpus, has_frame
 from gofteman.workbench.stats import frames_by, top_cues
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -105,10 +105,10 @@ def render(corpus: Corpus, title: str = "گزارش پیکرهٔ گفتمان") 
     by_group = frames_by(corpus, by_time)
     cues = top_cues(corpus, TOP_CUES)
     frame_sentences = {}
-    tokens = {sent_id: group for sent_id, group in corpus.tokens.groupby("sent_id", sort=False)}
+    tokens = corpus.words_by_sentence()
     spans = {sent_id: group.to_dict("records") for sent_id, group in corpus.frames.groupby("sent_id", sort=False)}
     for label in labels:
-        chosen = corpus.sentences[corpus.sentences["frames"].str.split(",").map(lambda found, label=label: label in found)]
+        chosen = corpus.sentences[has_frame(corpus.sentences, label)]
         frame_sentences[label] = [
             {"sent_id": row.sent_id, "speaker": row.speaker if isinstance(row.speaker, str) else None,
              "html": highlighted(list(tokens[row.sent_id]["form"]), list(tokens[row.sent_id]["space_after"]),

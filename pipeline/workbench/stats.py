@@ -15,7 +15,7 @@ from collections import Counter
 import pandas as pd
 
 from gofteman.labels import frame_labels
-from gofteman.workbench.corpus import Corpus, CorpusError
+from gofteman.workbench.corpus import Corpus, CorpusError, has_frame
 
 GROUPS = {"speaker": "speaker", "document": "doc_id", "source": "meta_source", "date": "meta_date"}
 NARRATION = "(narration)"
@@ -32,9 +32,8 @@ def frames_by(corpus: Corpus, by: str) -> pd.DataFrame:
         raise CorpusError(f"--by {by}: the corpus has no {column[5:] if column.startswith('meta_') else column} metadata")
     sentences[column] = sentences[column].fillna(NARRATION if by == "speaker" else "(none)")
     labels = frame_labels()
-    split = sentences["frames"].str.split(",")
     for label in labels:
-        sentences[label] = split.map(lambda found, label=label: label in found)
+        sentences[label] = has_frame(sentences, label)
     table = sentences.groupby(column, sort=True).agg(
         sentences=("sent_id", "size"), words=("words", "sum"), **{label: (label, "sum") for label in labels})
     for label in labels:
@@ -112,7 +111,7 @@ def subcorpus(corpus: Corpus, definition: str) -> pd.DataFrame:
     if key == "frame":
         if value not in frame_labels():
             raise CorpusError(f"frame={value}: not a frame label ({', '.join(frame_labels())})")
-        chosen = sentences[sentences["frames"].str.split(",").map(lambda found: value in found)]
+        chosen = sentences[has_frame(sentences, value)]
     else:
         column = key if key in ("speaker", "speech", "doc_id") else f"meta_{key}"
         if column not in sentences:

@@ -34,7 +34,7 @@ def _tag(name: str, values: dict) -> str:
 
 def vertical_lines(corpus: Corpus):
     """The VRT file, line by line."""
-    tokens = {sent_id: group for sent_id, group in corpus.tokens.groupby("sent_id", sort=False)}
+    tokens = corpus.words_by_sentence()
     for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=False):
         first = sentences.iloc[0]
         yield _tag("text", {"id": doc_id, "date": first.get("meta_date"), "source": first.get("meta_source")})

@@ -40,11 +40,16 @@ class CueFinder:
         return sorted(found, key=lambda item: item[0][0])
 
 
+def word_heads(sentence: conllu.Sentence) -> list[int]:
+    """Each word's head as a 0-based word index (-1 for the root or none)."""
+    return [int(row[conllu.HEAD]) - 1 if row[conllu.HEAD].isdigit() else -1 for row in sentence.words()]
+
+
 def mention(sentence: conllu.Sentence, cue: list[int], verb: int) -> list[int]:
     """The words of the speaker's mention: the verb's subject and its name words, or for a
     marker the words that follow it."""
     rows = sentence.words()
-    heads = [int(row[conllu.HEAD]) - 1 if row[conllu.HEAD].isdigit() else -1 for row in rows]
+    heads = word_heads(sentence)
     if verb == -1:
         start = cue[-1] + 1
         return list(range(start, min(len(rows), start + 6)))
@@ -69,7 +74,7 @@ def mention(sentence: conllu.Sentence, cue: list[int], verb: int) -> list[int]:
 def main_cue(sentence: conllu.Sentence, cues: list[tuple[list[int], int]]) -> tuple[list[int], int]:
     """The cue that reports the sentence: the one highest in the dependency tree (the main
     verb, not a speech verb inside «با بیان اینکه ...»), the first of those."""
-    heads = [int(row[conllu.HEAD]) - 1 if row[conllu.HEAD].isdigit() else -1 for row in sentence.words()]
+    heads = word_heads(sentence)
 
     def depth(index: int) -> int:
         steps = 0
