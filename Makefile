@@ -29,14 +29,14 @@ TOKENIZE_INPUTS := pipeline/stages/tokenize.py pipeline/conllu.py pipeline/text/
 STANZA_CODE := pipeline/stages/stanza_stage.py pipeline/stanza_models.py pipeline/conllu.py
 SHIPPED := models/fa-small
 MWT_INPUTS := $(wildcard pipeline/stages/mwt/*.py) $(STANZA_CODE) pipeline/text/hazm_resources.py schemas/mwt.yaml $(SHIPPED)/tokenizer.pt $(SHIPPED)/mwt.pt
-TAG_INPUTS := $(wildcard pipeline/stages/tag/*.py) $(STANZA_CODE) schemas/tag.yaml $(SHIPPED)/tagger.pt $(SHIPPED)/lemmatizer.pt $(SHIPPED)/parser.pt $(SHIPPED)/pretrain.pt pipeline/text/hazm_resources.py $(SHIPPED)/verb_stems.tsv $(SHIPPED)/tag_dictionary.tsv
+TAG_INPUTS := $(wildcard pipeline/stages/tag/*.py) $(STANZA_CODE) pipeline/tree_decoding.py schemas/tag.yaml $(SHIPPED)/tagger.pt $(SHIPPED)/lemmatizer.pt $(SHIPPED)/parser.pt $(SHIPPED)/pretrain.pt pipeline/text/hazm_resources.py $(SHIPPED)/verb_stems.tsv $(SHIPPED)/tag_dictionary.tsv
 NER_INPUTS := pipeline/stages/ner.py $(STANZA_CODE) schemas/ner.yaml $(SHIPPED)/ner.pt $(SHIPPED)/pretrain.pt
 FRAMES_INPUTS := pipeline/stages/frames.py $(wildcard pipeline/frames/*.py) pipeline/conllu.py schemas/frames/stage.yaml schemas/frames/rules.yaml schemas/frames/rules.schema.json $(wildcard schemas/frames/lexicons/*.tsv)
 SPEAKERS_INPUTS := $(wildcard pipeline/stages/speakers/*.py) pipeline/conllu.py pipeline/labels.py schemas/speakers.yaml
 WRITE_INPUTS := pipeline/stages/write.py pipeline/conllu.py
 
 .PHONY: all corpus normalize tokenize mwt tag ner speakers frames write test test-fast validate eval eval-normalize \
-	eval-tokenize eval-models eval-frames eval-speakers bench results models models-official zwnj-lexicon clean venv publish \
+	eval-tokenize eval-models eval-frames eval-speakers bench bench-compare bench-scale results models models-official zwnj-lexicon clean venv publish \
 	report vrt
 .PRECIOUS: $(BUILD)/%.done
 .DELETE_ON_ERROR:
@@ -49,7 +49,7 @@ $(VENV_STAMP): pyproject.toml
 	@# No pip cache: stanza pulls PyTorch's CUDA build (about 6 GB installed), and a cached copy of its
 	@# wheels doubled the disk it needs (a CI machine ran out of space in this step).
 	$(VENV_PYTHON) -m pip install --quiet --no-cache-dir --upgrade pip
-	$(VENV_PYTHON) -m pip install --quiet --no-cache-dir -e '.[test]'
+	$(VENV_PYTHON) -m pip install --quiet --no-cache-dir -e '.[test,ray]'
 	touch $@
 
 venv: $(VENV_STAMP)
@@ -130,6 +130,17 @@ eval: eval-normalize eval-tokenize eval-models eval-frames eval-speakers
 
 bench: $(VENV_STAMP) $(BUILD)/write.done
 	$(GOFTEMAN) bench --input $(OUT)/conllu
+	$(GOFTEMAN) render-results
+
+# End to end from raw text, as a subprocess from scratch: this code against BASE, side by side on
+# 5,000 raw PerDT train sentences (500 documents); and this code on 1k, 10k and 100k sentences.
+BASE ?= c1e4361
+bench-compare: $(VENV_STAMP)
+	$(GOFTEMAN) bench-compare --base $(BASE) --data $(DATA)
+	$(GOFTEMAN) render-results
+
+bench-scale: $(VENV_STAMP)
+	$(GOFTEMAN) bench-scale --data $(DATA)
 	$(GOFTEMAN) render-results
 
 results: $(VENV_STAMP)

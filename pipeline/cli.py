@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-from gofteman.constants import DEFAULT_MAX_DOCUMENT_BYTES, MODELS_OFFICIAL, MODELS_SHIPPED, STATUS_OK
+from gofteman.constants import (
+    BENCH_SCALE_SENTENCES,
+    DEFAULT_MAX_DOCUMENT_BYTES,
+    ENGINE_LOCAL,
+    ENGINES,
+    MAX_DEFAULT_WORKERS,
+    MODELS_OFFICIAL,
+    MODELS_SHIPPED,
+    STATUS_OK,
+)
 from gofteman.stages import STAGE_NAMES
 
 DEFAULT_DATA = Path("../shared/data")
@@ -17,14 +27,19 @@ def default_work_dir(out: Path) -> Path:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from gofteman.engines import make_engine
     from gofteman.runner import Runner, iter_problem_lines, select_stages
 
     stages = select_stages(args.stages.split(",") if args.stages else None, args.from_stage)
     force = {stage.name for stage in stages} if args.force else ({args.from_stage} if args.from_stage else set())
     runner = Runner(Path(args.input), Path(args.out), Path(args.work or default_work_dir(Path(args.out))),
                     stages, force, args.max_bytes, progress=not args.no_progress,
-                    overrides={"models": args.models} if args.models else None)
+                    overrides={"models": args.models} if args.models else None,
+                    engine=make_engine(args.engine, args.workers, args.address))
     report = runner.run()
+    if args.timings:
+        Path(args.timings).write_text(json.dumps({"seconds": report.seconds, "counts": report.counts}, indent=1) + "\n",
+                                      encoding="utf-8")
     for line in iter_problem_lines(report):
         print(line, file=sys.stderr)
     ok = sum(record.status == STATUS_OK for record in report.records)
@@ -105,6 +120,25 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from gofteman.evaluation.bench import run_bench
 
     _record("bench", *run_bench(Path(args.input)), ("bench",))
+    return 0
+
+
+def _engine_args(args: argparse.Namespace) -> list[str]:
+    return ["--workers", str(args.workers)] if args.workers else []
+
+
+def cmd_bench_compare(args: argparse.Namespace) -> int:
+    from gofteman.evaluation.bench_runs import run_compare
+
+    _record("bench-compare", *run_compare(args.base, Path(args.data), _engine_args(args)), ("bench-compare",))
+    return 0
+
+
+def cmd_bench_scale(args: argparse.Namespace) -> int:
+    from gofteman.evaluation.bench_runs import run_scale
+
+    sizes = tuple(int(size) for size in args.sizes.split(","))
+    _record("bench-scale", *run_scale(Path(args.data), sizes, _engine_args(args)), ("bench-scale",))
     return 0
 
 
@@ -237,6 +271,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--strict", action="store_true", help="exit 1 if any document was skipped or failed")
     run.add_argument("--models", choices=[MODELS_SHIPPED, MODELS_OFFICIAL],
                      help="stanza models for tag and ner (default: schemas/tag.yaml, schemas/ner.yaml)")
+    run.add_argument("--engine", choices=ENGINES, default=ENGINE_LOCAL,
+                     help="local: this machine's cores; ray: a Ray cluster (pip install 'gofteman[ray]')")
+    run.add_argument("--workers", type=int,
+                     help=f"worker processes (local: default one per core, at most {MAX_DEFAULT_WORKERS}; "
+                          f"1 runs in this process) or Ray actors per stage (ray: default the cluster's CPUs)")
+    run.add_argument("--address", help="the Ray cluster to join (ray; default: start a local one)")
+    run.add_argument("--timings", metavar="FILE", help="write each stage's wall time (seconds) to this JSON file")
     run.set_defaults(handler=cmd_run)
 
     validate = commands.add_parser("validate", help="run the official UD validator (udtools)")
@@ -270,6 +311,18 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="tokens per second and peak memory of mwt+tag+ner (and frames)")
     bench.add_argument("--input", default="corpus/conllu", help="a folder of CoNLL-U files")
     bench.set_defaults(handler=cmd_bench)
+
+    compare = commands.add_parser("bench-compare", help="end-to-end time of this code and an older commit, side by side")
+    compare.add_argument("--base", required=True, help="the commit to compare with (checked out in a temporary worktree)")
+    compare.add_argument("--data", default=str(DEFAULT_DATA))
+    compare.add_argument("--workers", type=int, help="this code's --workers (default: its default)")
+    compare.set_defaults(handler=cmd_bench_compare)
+
+    scale = commands.add_parser("bench-scale", help="end-to-end time and peak memory on growing inputs")
+    scale.add_argument("--data", default=str(DEFAULT_DATA))
+    scale.add_argument("--sizes", default=",".join(map(str, BENCH_SCALE_SENTENCES)), help="sentences per run, comma-separated")
+    scale.add_argument("--workers", type=int, help="--workers of the runs (default: the default)")
+    scale.set_defaults(handler=cmd_bench_scale)
 
     eval_speakers = commands.add_parser("eval-speakers", help="score speaker attribution against the gold documents")
     eval_speakers.add_argument("--shared", default=str(DEFAULT_DATA.parent), help="the shared folder (eval/ inside)")

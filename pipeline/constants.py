@@ -102,3 +102,22 @@ CONFIG_DOCUMENTS = "documents"
 STATUS_OK = "ok"
 STATUS_SKIPPED = "skipped"
 STATUS_FAILED = "failed"
+
+# --- engines (pipeline/engines/) ---------------------------------------------------------------
+ENGINE_LOCAL = "local"
+ENGINE_RAY = "ray"
+ENGINES = (ENGINE_LOCAL, ENGINE_RAY)
+#: Default worker processes: one per core, at most this many (each loads its stage's models).
+MAX_DEFAULT_WORKERS = 4
+#: Documents a worker gets at a time, and chunks kept waiting per worker ahead of the one written.
+DOCUMENTS_PER_TASK = 16
+TASKS_AHEAD_PER_WORKER = 2
+#: A folder: a worker that takes one of its files dies (the engines' retry tests).
+FAULT_INJECTION_ENV = "GOFTEMAN_FAULT_TOKENS"
+
+# --- end-to-end benchmarks (pipeline/evaluation/bench_runs.py) ------------------------------------
+#: Raw PerDT train sentences a benchmark document holds; sentences of `make bench-compare`; sizes
+#: of `make bench-scale`.
+BENCH_SENTENCES_PER_DOCUMENT = 10
+BENCH_COMPARE_SENTENCES = 5_000
+BENCH_SCALE_SENTENCES = (1_000, 10_000, 100_000)

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -31,6 +32,7 @@ from gofteman.constants import (
     VERSION,
 )
 from gofteman.documents import SourceDocument, read_inputs
+from gofteman.engines import Engine, make_engine
 from gofteman.stages import STAGE_NAMES, STAGES, Stage
 
 SOURCE_DIRNAME = "source"
@@ -118,6 +120,7 @@ class RunReport:
     records: list[DocumentRecord]
     ignored: list[dict[str, str]]
     counts: dict[str, dict[str, int]]  # stage -> {"ran": n, "cached": n, "failed": n}
+    seconds: dict[str, float] = field(default_factory=dict)  # stage -> wall time (not in the manifest)
 
     @property
     def problems(self) -> list[DocumentRecord]:
@@ -127,7 +130,8 @@ class RunReport:
 class Runner:
     def __init__(self, input_path: Path, out_dir: Path, work_dir: Path,
                  stages: list[type[Stage]], force: set[str] | None = None,
-                 max_bytes: int = 0, progress: bool = True, overrides: dict | None = None) -> None:
+                 max_bytes: int = 0, progress: bool = True, overrides: dict | None = None,
+                 engine: Engine | None = None) -> None:
         check_requirements(chain_up_to(stages))
         self.input_path, self.out_dir, self.work_dir = input_path, out_dir, work_dir
         self.stage_classes = stages
@@ -135,6 +139,7 @@ class Runner:
         self.max_bytes = max_bytes
         self.progress = progress
         self.overrides = overrides or {}
+        self.engine = engine
 
     # --- paths ----------------------------------------------------------------------------
     def artifact_dir(self, stage: type[Stage] | None) -> Path:
@@ -153,7 +158,15 @@ class Runner:
 
     # --- running --------------------------------------------------------------------------
     def run(self) -> RunReport:
-        stages = [stage.from_config(overrides=self.overrides) for stage in self.stage_classes]  # errors first
+        """Runs the stages on the engine (this process if none was given), then closes it."""
+        settings = {stage: stage.configure(overrides=self.overrides) for stage in self.stage_classes}  # errors first
+        engine = self.engine or make_engine(workers=1)
+        try:
+            return self._run(settings, engine)
+        finally:
+            engine.close()
+
+    def _run(self, settings: dict[type[Stage], dict], engine: Engine) -> RunReport:
         inputs = read_inputs(self.input_path, self.max_bytes)
         records: dict[str, DocumentRecord] = {}
         all_records = [DocumentRecord(p.doc_id, p.origin, p.sha256, None, STATUS_SKIPPED, p.reason)
@@ -166,15 +179,17 @@ class Runner:
             write_if_changed(self.artifact(None, document.doc_id),
                              json.dumps(self._source_json(document), ensure_ascii=False, sort_keys=True))
         self._prune(set(records))
-        counts = {}
-        for stage in stages:
-            counts[stage.name] = self._run_stage(stage, records)
+        counts, seconds = {}, {}
+        for stage, stage_settings in settings.items():
+            started = time.perf_counter()
+            counts[stage.name] = self._run_stage(stage, stage_settings, records, engine)
+            seconds[stage.name] = time.perf_counter() - started
         last = STAGES[-1]
         for record in records.values():
             self._finish_record(record, last)
         all_records.sort(key=lambda r: natural_key(r.origin))
-        report = RunReport(all_records, inputs.ignored, counts)
-        if any(getattr(stage, "writes_corpus", False) for stage in stages):
+        report = RunReport(all_records, inputs.ignored, counts, seconds)
+        if any(getattr(stage, "writes_corpus", False) for stage in settings):
             write_if_changed(self.out_dir / MANIFEST_FILENAME, self.manifest(report))
         return report
 
@@ -199,13 +214,14 @@ class Runner:
                 if path.name.removesuffix(suffix) not in doc_ids:
                     path.unlink()
 
-    def _previous(self, stage: Stage) -> type[Stage] | None:
+    def _previous(self, stage: type[Stage]) -> type[Stage] | None:
         index = STAGE_NAMES.index(stage.name)
         return STAGES[index - 1] if index else None
 
-    def _run_stage(self, stage: Stage, records: dict[str, DocumentRecord]) -> dict[str, int]:
+    def _run_stage(self, stage: type[Stage], settings: dict, records: dict[str, DocumentRecord],
+                   engine: Engine) -> dict[str, int]:
         counts = {"ran": 0, "cached": 0, "failed": 0}
-        fingerprint = stage.fingerprint()
+        fingerprint = stage.settings_fingerprint(settings)
         previous = self._previous(stage)
         todo: list[tuple[str, str]] = []  # (doc_id, key)
         for doc_id, record in records.items():
@@ -219,9 +235,9 @@ class Runner:
                 counts["failed"] += 1
                 continue
             key = hashlib.sha256(fingerprint.encode() + source.read_bytes()).hexdigest()
-            stamp = self._read_stamp(type(stage), doc_id)
+            stamp = self._read_stamp(stage, doc_id)
             if (stage.name not in self.force and stamp.get("key") == key
-                    and self.artifact(type(stage), doc_id).exists()):
+                    and self.artifact(stage, doc_id).exists()):
                 record.warnings.extend(stamp.get("warnings", []))
                 record.stages[stage.name] = "cached"
                 counts["cached"] += 1
@@ -230,7 +246,7 @@ class Runner:
         if todo:
             items = ((doc_id, self.artifact(previous, doc_id).read_text(encoding="utf-8"))
                      for doc_id, _ in todo)
-            results = stage.process_batch(items)
+            results = engine.results(stage, settings, items)
             bar = tqdm(zip(todo, results), total=len(todo), desc=stage.name, unit="doc",
                        disable=None if self.progress else True, file=sys.stderr)  # None: off when not a terminal
             for (doc_id, key), result in bar:
@@ -240,8 +256,8 @@ class Runner:
                     record.stages[stage.name] = "failed"
                     counts["failed"] += 1
                     continue
-                write_if_changed(self.artifact(type(stage), doc_id), result.output)
-                write_if_changed(self.stamp(type(stage), doc_id),
+                write_if_changed(self.artifact(stage, doc_id), result.output)
+                write_if_changed(self.stamp(stage, doc_id),
                                  json.dumps({"key": key, "warnings": result.warnings}, ensure_ascii=False))
                 record.warnings.extend(result.warnings)
                 record.stages[stage.name] = "ran"

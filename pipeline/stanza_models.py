@@ -13,6 +13,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from gofteman import tree_decoding
 from gofteman.constants import MODELS_OFFICIAL, MODELS_SHIPPED, SHIPPED_MODELS_DIR
 
 #: processor -> (model option, file in models/fa-small, needs the pretrain too)
@@ -69,19 +70,26 @@ def official_dir() -> Path:
     return folder
 
 
-def build_pipeline(processors: list[str], models: str, batch_size: int, pretokenized: bool = True):
+def build_pipeline(processors: list[str], models: str, batch_sizes: dict[str, int], pretokenized: bool = True):
     """A stanza Pipeline from local files only (built once per process for the same arguments).
+    ``batch_sizes``: stanza's batch size of each processor that has one (``pos``: sentences,
+    ``depparse``: words; see stanza's ``<processor>_batch_size``).
     ``pretokenized``: it reads sentences as lists of tokens; otherwise it reads text whose
     sentences are separated by blank lines, and ``processors`` start with ``tokenize``."""
-    return _build_pipeline(tuple(processors), models, batch_size, pretokenized)
+    unknown = sorted(set(batch_sizes) - set(processors))
+    if unknown:
+        raise ValueError(f"batch sizes given for {', '.join(unknown)}, which this stage does not run "
+                         f"(it runs {', '.join(processors)})")
+    return _build_pipeline(tuple(processors), models, tuple(sorted(batch_sizes.items())), pretokenized)
 
 
 @lru_cache(maxsize=4)
-def _build_pipeline(processors: tuple[str, ...], models: str, batch_size: int, pretokenized: bool):
+def _build_pipeline(processors: tuple[str, ...], models: str, batch_sizes: tuple[tuple[str, int], ...],
+                    pretokenized: bool):
     import stanza
 
     options = {"download_method": None, "use_gpu": False, "logging_level": "ERROR",
-               **{f"{name}_batch_size": batch_size for name in ("pos", "depparse", "ner", "lemma", "mwt")}}
+               **{f"{name}_batch_size": size for name, size in batch_sizes}}
     if pretokenized:
         processors = ("tokenize", *processors)
         options["tokenize_pretokenized"] = True
@@ -96,6 +104,8 @@ def _build_pipeline(processors: tuple[str, ...], models: str, batch_size: int, p
     else:
         raise ValueError(f"unknown models {models!r}: use {MODELS_SHIPPED!r} or {MODELS_OFFICIAL!r}")
     logging.getLogger("stanza").setLevel(logging.ERROR)
+    if "depparse" in processors:
+        tree_decoding.install()
     return stanza.Pipeline(lang="fa", processors=",".join(processors), **options)
 
 

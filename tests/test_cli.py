@@ -81,3 +81,20 @@ def test_train_run_from_a_missing_tagger_names_it(tmp_path, capsys):
     assert run_cli("train", "run", "--work", str(tmp_path), "--models", str(tmp_path / "m"), "--only", "tagger",
                    "--tagger-start", str(missing)) == 2
     assert f"--tagger-start {missing}: no such file" in capsys.readouterr().err
+
+
+def test_run_writes_each_stage_time_when_asked(tmp_path):
+    source = tmp_path / "doc.txt"
+    source.write_text(GLUED_TEXT + "\n", encoding="utf-8")
+    timings = tmp_path / "timings.json"
+    assert run_cli("run", "--input", str(source), "--out", str(tmp_path / "out"), "--work", str(tmp_path / "w"),
+                   "--no-progress", "--stages", "normalize,tokenize", "--workers", "1", "--timings", str(timings)) == 0
+    written = json.loads(timings.read_text(encoding="utf-8"))
+    assert list(written["seconds"]) == ["normalize", "tokenize"]
+    assert all(seconds > 0 for seconds in written["seconds"].values())
+    assert written["counts"]["tokenize"] == {"ran": 1, "cached": 0, "failed": 0}
+
+
+def test_run_rejects_bad_engine_arguments(tmp_path, capsys):
+    assert run_cli("run", "--input", str(tmp_path), "--workers", "0") == 2
+    assert "--workers must be at least 1, not 0" in capsys.readouterr().err

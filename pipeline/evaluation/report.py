@@ -16,7 +16,7 @@ from gofteman.constants import MODELS_DIR, PROJECT_DIR, RESULTS_DIR
 from gofteman.evaluation.results import read_result
 
 #: The documents whose marked tables are rendered from results/.
-DOCUMENTS = (PROJECT_DIR / "README.md", MODELS_DIR / "fa-small" / "MODEL_CARD.md")
+DOCUMENTS = (PROJECT_DIR / "README.md", MODELS_DIR / "fa-small" / "MODEL_CARD.md", PROJECT_DIR / "docs" / "scale.md")
 BLOCK = re.compile(r"(<!-- results:(?P<table>[\w-]+) -->\n)(?P<body>.*?)(<!-- /results -->)", re.DOTALL)
 
 UD_ROWS = ("Tokens", "Sentences", "Words", "UPOS", "XPOS", "UFeats", "Lemmas", "UAS", "LAS")
@@ -94,6 +94,33 @@ def table_bench(results_dir: Path) -> str:
             f"{s['frames_tokens']:,} tokens. {_provenance(result)}")
 
 
+def _run_row(label: str, run: dict) -> str:
+    return (f"| {label} | {run['seconds']:,.1f} s | {run['tokens']:,} | {run['tokens_per_second']:,.0f} | "
+            f"{run['peak_memory_mb']:,.0f} MB |")
+
+
+def table_bench_compare(results_dir: Path) -> str:
+    result = read_result("bench-compare", results_dir)
+    s = result["scores"]
+    lines = ["| code | wall time | tokens | tokens/s | peak memory |", "|---|---:|---:|---:|---:|",
+             _run_row(f"`{s['base']['commit'][:7]}` (base)", s["base"]),
+             _run_row(f"`{result['code'].get('commit', '?')[:7]}` (this code)", s["current"])]
+    stages = ", ".join(f"{name} {stage['seconds']:.1f} s" for name, stage in s["current"]["stages"].items())
+    machine = s["machine"]
+    return ("\n".join(lines) + f"\n\n**{s['speedup']:.2f}x** faster end to end on {s['input']['sentences']:,} raw "
+            f"PerDT train sentences ({s['input']['documents']} documents), {machine['cpu_cores']} CPU cores, engine "
+            f"{s['engine']}. This code's stages: {stages}. {_provenance(result)}")
+
+
+def table_bench_scale(results_dir: Path) -> str:
+    result = read_result("bench-scale", results_dir)
+    s = result["scores"]
+    lines = ["| sentences | wall time | tokens | tokens/s | peak memory |", "|---:|---:|---:|---:|---:|"]
+    lines += [_run_row(f"{run['sentences']:,}", run) for run in s["runs"]]
+    return ("\n".join(lines) + f"\n\n{s['machine']['cpu_cores']} CPU cores, engine {s['engine']}. "
+            f"{_provenance(result)}")
+
+
 def table_speakers(results_dir: Path) -> str:
     result = read_result("speakers", results_dir)
     names = {"seed": "seed document", "fars": "15 Fars articles", "all": "all"}
@@ -108,6 +135,7 @@ TABLES: dict[str, Callable[[Path], str]] = {
     "speakers": table_speakers,
     "ud": table_ud, "ner": table_ner, "tokenize": table_tokenize, "normalize": table_normalize,
     "frames": table_frames, "bench": table_bench,
+    "bench-compare": table_bench_compare, "bench-scale": table_bench_scale,
 }
 
 

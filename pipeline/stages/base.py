@@ -104,14 +104,25 @@ class Stage(ABC):
         return config
 
     @classmethod
-    def from_config(cls, path: Path | None = None, overrides: dict[str, Any] | None = None) -> "Stage":
-        """The stage with its configuration file's parameters; ``overrides`` (from the command
-        line, e.g. ``models``) replace those of them that this stage takes."""
+    def configure(cls, path: Path | None = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The parameters the stage runs with: its configuration file's, with ``overrides``
+        (from the command line, e.g. ``models``) in place of those of them that it takes.
+        Checked, but nothing is built (no model is loaded)."""
         config = cls.load_config(path)
         config.update({key: value for key, value in (overrides or {}).items() if key in config})
-        stage = cls(**config)
-        stage.settings = config
+        return config
+
+    @classmethod
+    def build(cls, settings: dict[str, Any]) -> "Stage":
+        """The stage with these parameters (from ``configure``): models and lexicons are loaded."""
+        stage = cls(**settings)
+        stage.settings = settings
         return stage
+
+    @classmethod
+    def from_config(cls, path: Path | None = None, overrides: dict[str, Any] | None = None) -> "Stage":
+        """The stage built with its configuration file's parameters and ``overrides``."""
+        return cls.build(cls.configure(path, overrides))
 
     @classmethod
     def input_files(cls) -> list[Path]:
@@ -127,8 +138,13 @@ class Stage(ABC):
 
     def fingerprint(self) -> str:
         """Code, resources, libraries and the parameters this instance runs with."""
-        settings = json.dumps(self.settings, sort_keys=True, ensure_ascii=False, default=str)
-        return hashlib.sha256((self.code_fingerprint() + settings).encode()).hexdigest()
+        return self.settings_fingerprint(self.settings)
+
+    @classmethod
+    def settings_fingerprint(cls, settings: dict[str, Any]) -> str:
+        """The fingerprint of the stage with these parameters, without building it."""
+        encoded = json.dumps(settings, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256((cls.code_fingerprint() + encoded).encode()).hexdigest()
 
     @classmethod
     def code_fingerprint(cls) -> str:

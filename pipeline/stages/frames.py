@@ -8,12 +8,8 @@ writes ``# frames = ...`` and the ``Frame=`` evidence in MISC from it. Definitio
 
 from __future__ import annotations
 
-import spacy
-
 from gofteman import conllu
 from gofteman.constants import CAP_FEATS, CAP_FRAMES, CAP_LEMMA, CAP_NER, CAP_TREE, CAP_UPOS, PROJECT_DIR, SCHEMAS_DIR
-from gofteman.frames.docs import SPAN_GROUP, add_span_group, sentence_doc, write_frames
-from gofteman.frames.rules import FrameSpan, RuleBase
 from gofteman.stages.base import Stage, StageResult
 
 
@@ -30,10 +26,19 @@ class Frames(Stage):
     libraries = ("spacy",)
 
     def __init__(self, language: str) -> None:
+        # spaCy is imported where the stage is built: a run whose frames are all cached, and the
+        # main process of a run on worker processes, never load it
+        import spacy
+
+        from gofteman.frames.rules import RuleBase
+
         self.nlp = spacy.blank(language)
         self.rules = RuleBase(self.nlp.vocab)
 
     def process(self, doc_id: str, artifact: str) -> StageResult:
+        from gofteman.frames.docs import SPAN_GROUP, add_span_group, sentence_doc, write_frames
+        from gofteman.frames.rules import FrameSpan
+
         sentences = conllu.parse(artifact, f"{doc_id}.conllu")
         for sentence in sentences:
             doc = sentence_doc(self.nlp.vocab, sentence)

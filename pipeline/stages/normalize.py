@@ -11,7 +11,6 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-import hazm
 
 from gofteman.constants import (
     CAP_NORMALIZED,
@@ -30,6 +29,8 @@ from gofteman.text.zwnj import ZwnjLexicon, ZwnjRepairer
 @lru_cache(maxsize=1)
 def hazm_lexicon_forms() -> tuple[list[str], list[str]]:
     """hazm's word list and its verb conjugations (those with a ZWNJ, e.g. می‌کنند)."""
+    import hazm
+
     words_file = Path(hazm.__file__).parent / "data" / "words.dat"
     words = [line.split("\t", 1)[0] for line in words_file.read_text(encoding="utf-8").splitlines()]
     verbs = [verb for verb in verb_conjugations() if ZWNJ in verb]

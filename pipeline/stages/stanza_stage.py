@@ -20,7 +20,7 @@ class StanzaStage(Stage):
     #: stanza reads token lists (True) or text that its own tokenizer segments (False).
     pretokenized = True
 
-    def __init__(self, models: str, batch_size: int, documents_per_batch: int) -> None:
+    def __init__(self, models: str, batch_size: dict[str, int], documents_per_batch: int) -> None:
         self.pipeline = build_pipeline(self.processors, models, batch_size, self.pretokenized)
         self.documents_per_batch = documents_per_batch
 

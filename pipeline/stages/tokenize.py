@@ -18,8 +18,6 @@ import json
 import re
 from dataclasses import dataclass
 
-from hazm import SentenceTokenizer, WordTokenizer
-
 from gofteman import conllu
 from gofteman.constants import (
     CAP_NORM,
@@ -61,6 +59,8 @@ class Tokenize(Stage):
 
     def __init__(self, join_abbreviations: bool, max_sentence_tokens: int, separate_marks: str,
                  number_separators: str, number_suffixes: str, edge_marks: str, latin_word: str) -> None:
+        from hazm import SentenceTokenizer, WordTokenizer
+
         self.words = WordTokenizer(join_verb_parts=False, join_abbreviations=join_abbreviations)
         self.separate_marks = frozenset(separate_marks)
         self.number_separators = frozenset(number_separators)

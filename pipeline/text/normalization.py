@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from hazm import Normalizer
 
 from gofteman.constants import JOINERS, ZWNJ
 from gofteman.text.zwnj import PERSIAN_WORD, ZwnjRepairer
@@ -90,6 +89,8 @@ class TextNormalizer:
     """hazm's Normalizer plus ZWNJ repair, applied chunk by chunk with alignment."""
 
     def __init__(self, hazm_options: dict[str, bool], repairer: ZwnjRepairer | None) -> None:
+        from hazm import Normalizer
+
         self.hazm = Normalizer(**hazm_options)
         self.repairer = repairer
         self.normalize_chunk = lru_cache(maxsize=500_000)(self._normalize_chunk)

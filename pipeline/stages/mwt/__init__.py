@@ -129,7 +129,7 @@ class SplitMultiwordTokens(StanzaStage):
     libraries = (*StanzaStage.libraries, "hazm")
     libraries = ("stanza", "torch", "hazm")  # hazm: its word list guards the splits
 
-    def __init__(self, models: str, batch_size: int, documents_per_batch: int, max_words: int,
+    def __init__(self, models: str, batch_size: dict[str, int], documents_per_batch: int, max_words: int,
                  enclitics: list[str], clitic_split: dict) -> None:
         super().__init__(models, batch_size, documents_per_batch)
         self.max_words = max_words

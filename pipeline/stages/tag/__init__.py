@@ -72,14 +72,14 @@ class Tag(StanzaStage):
     provides = frozenset({CAP_LEMMA, CAP_ORIG_LEMMA, CAP_UPOS, CAP_XPOS, CAP_FEATS, CAP_TREE})
     config_file = "tag.yaml"
     processors = ["pos", "lemma", "depparse"]
-    code_modules = (*StanzaStage.code_modules, "gofteman.stages.tag.verb_lemmas", "gofteman.text.hazm_resources",
+    code_modules = (*StanzaStage.code_modules, "gofteman.tree_decoding", "gofteman.stages.tag.verb_lemmas", "gofteman.text.hazm_resources",
                     "gofteman.stages.tag.tag_dictionary", "gofteman.stages.tag.character_tags", "gofteman.stages.tag.context_tags")
     libraries = (*StanzaStage.libraries, "hazm")
     resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in
                       ("tagger.pt", "lemmatizer.pt", "parser.pt", "pretrain.pt", VERB_STEMS_PATH.name,
                        TAG_DICTIONARY_PATH.name))
 
-    def __init__(self, models: str, batch_size: int, documents_per_batch: int, tag_dictionary: dict,
+    def __init__(self, models: str, batch_size: dict[str, int], documents_per_batch: int, tag_dictionary: dict,
                  character_tags: dict, number_names: dict, progressive_auxiliary: dict) -> None:
         super().__init__(models, batch_size, documents_per_batch)
         self.verb_lemmas = VerbLemmas.shipped()

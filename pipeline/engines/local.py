@@ -1,0 +1,115 @@
+"""The engines of one machine: the stages in this process, or in worker processes.
+
+Worker processes are started with ``spawn`` (a fresh interpreter: nothing of torch's threads is
+inherited) and share the CPU cores: each sets torch to its share of them. A stage's documents go
+to the workers in chunks of ``DOCUMENTS_PER_TASK``, a few chunks ahead of the one being written,
+so memory does not grow with the corpus. A worker that dies (killed, out of memory) takes its
+pool with it: the pool is started again and the unfinished chunks run again, once; the documents
+of a chunk that kills its worker twice fail, with the reason, and the others go on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
+from typing import Any
+
+from gofteman.constants import DOCUMENTS_PER_TASK, TASKS_AHEAD_PER_WORKER
+from gofteman.engines.worker import DocumentFailure, Item, StageWorker
+from gofteman.stages.base import Stage, StageResult
+
+
+def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+class InProcessEngine:
+    """The stages in this process, one after the other (``--workers 1``)."""
+
+    workers = 1
+
+    def __init__(self) -> None:
+        self.worker = StageWorker()
+
+    def results(self, stage: type[Stage], settings: dict[str, Any],
+                items: Iterable[Item]) -> Iterator[StageResult | Exception]:
+        yield from self.worker.stage_for(stage.name, settings).process_batch(items)
+
+    def close(self) -> None:
+        self.worker = StageWorker()
+
+
+_worker: StageWorker | None = None
+
+
+def _start_worker(torch_threads: int) -> None:
+    global _worker
+    import torch
+
+    torch.set_num_threads(torch_threads)
+    _worker = StageWorker()
+
+
+def _run_chunk(name: str, settings: dict[str, Any], items: list[Item]) -> list[StageResult | DocumentFailure]:
+    return _worker.run(name, settings, items)
+
+
+class ProcessEngine:
+    """The stages in ``workers`` processes of this machine (``--workers N``)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.torch_threads = max(1, (os.cpu_count() or 1) // workers)
+        self.pool: ProcessPoolExecutor | None = None
+
+    def _submit(self, name: str, settings: dict[str, Any], chunk: list[Item]) -> Future:
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"),
+                                            initializer=_start_worker, initargs=(self.torch_threads,))
+        return self.pool.submit(_run_chunk, name, settings, chunk)
+
+    def _restart(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = None
+
+    def results(self, stage: type[Stage], settings: dict[str, Any],
+                items: Iterable[Item]) -> Iterator[StageResult | Exception]:
+        pending: deque[list] = deque()  # [chunk, future], in the documents' order
+        for chunk in chunked(items, DOCUMENTS_PER_TASK):
+            pending.append([chunk, self._submit(stage.name, settings, chunk)])
+            while len(pending) > self.workers * TASKS_AHEAD_PER_WORKER:
+                yield from self._collect(stage, settings, pending)
+        while pending:
+            yield from self._collect(stage, settings, pending)
+
+    def _collect(self, stage: type[Stage], settings: dict[str, Any], pending: deque) -> list:
+        """The results of the first pending chunk, waiting for it. If the pool went down, that
+        chunk runs again on its own (so a chunk that kills its worker is the one that fails),
+        then every other unfinished one is submitted again."""
+        chunk, future = pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._restart()
+            try:
+                results = self._submit(stage.name, settings, chunk).result()
+            except BrokenProcessPool:
+                self._restart()
+                results = [DocumentFailure(f"its worker process died twice, the second time running only "
+                                           f"its chunk of {len(chunk)} documents (killed, or out of memory?)")
+                           for _ in chunk]
+            for entry in pending:
+                if not (entry[1].done() and not entry[1].cancelled() and entry[1].exception() is None):
+                    entry[1] = self._submit(stage.name, settings, entry[0])
+            return results
+
+    def close(self) -> None:
+        self._restart()

@@ -1,0 +1,72 @@
+"""What every engine shares: the result of a failed document, and a stage built once in a worker."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from gofteman.constants import FAULT_INJECTION_ENV
+from gofteman.stages import STAGE_NAMES, STAGES
+from gofteman.stages.base import Stage, StageResult
+
+Item = tuple[str, str]  # (document id, the previous stage's artifact)
+
+
+class DocumentFailure(Exception):
+    """Why one document failed in a stage; only its message travels between processes (the
+    original exception may not be picklable)."""
+
+
+class Engine(Protocol):
+    workers: int
+
+    def results(self, stage: type[Stage], settings: dict[str, Any],
+                items: Iterable[Item]) -> Iterator[StageResult | Exception]:
+        """One result per item, in order."""
+
+    def close(self) -> None:
+        """Stops the workers."""
+
+
+def failure(error: Exception) -> DocumentFailure:
+    return error if isinstance(error, DocumentFailure) else DocumentFailure(str(error))
+
+
+def stage_class(name: str) -> type[Stage]:
+    return STAGES[STAGE_NAMES.index(name)]
+
+
+def exit_if_fault_injected() -> None:
+    """Kills this worker, for the tests of the engines' retries: ``GOFTEMAN_FAULT_TOKENS`` names a
+    folder, and a worker about to run a chunk that can take (remove) one of its files exits at
+    once, as a worker killed by the system would. Each file kills one worker."""
+    folder = os.environ.get(FAULT_INJECTION_ENV)
+    for token in sorted(Path(folder).iterdir()) if folder else ():
+        try:
+            token.unlink()
+        except FileNotFoundError:  # another worker took it
+            continue
+        os._exit(1)
+
+
+class StageWorker:
+    """The stage a worker holds: built once for its name and settings, rebuilt only when asked
+    for another (one stage's models in memory at a time)."""
+
+    def __init__(self) -> None:
+        self.key: tuple[str, str] | None = None
+        self.stage: Stage | None = None
+
+    def stage_for(self, name: str, settings: dict[str, Any]) -> Stage:
+        key = (name, repr(sorted(settings.items())))
+        if key != self.key:
+            self.stage, self.key = None, None  # the old models go before the new ones load
+            self.stage, self.key = stage_class(name).build(settings), key
+        return self.stage
+
+    def run(self, name: str, settings: dict[str, Any], items: list[Item]) -> list[StageResult | DocumentFailure]:
+        exit_if_fault_injected()
+        results = self.stage_for(name, settings).process_batch(items)
+        return [failure(result) if isinstance(result, Exception) else result for result in results]
