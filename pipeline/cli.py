@@ -34,7 +34,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     force = {stage.name for stage in stages} if args.force else ({args.from_stage} if args.from_stage else set())
     runner = Runner(Path(args.input), Path(args.out), Path(args.work or default_work_dir(Path(args.out))),
                     stages, force, args.max_bytes, progress=not args.no_progress,
-                    overrides={"models": args.models} if args.models else None,
+                    overrides={key: value for key, value in (("models", args.models), ("device", args.device)) if value},
                     engine=make_engine(args.engine, args.workers, args.address))
     report = runner.run()
     if args.timings:
@@ -271,6 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--strict", action="store_true", help="exit 1 if any document was skipped or failed")
     run.add_argument("--models", choices=[MODELS_SHIPPED, MODELS_OFFICIAL],
                      help="stanza models for tag and ner (default: schemas/tag.yaml, schemas/ner.yaml)")
+    run.add_argument("--device", help="where stanza runs: cpu or cuda[:N] (default: schemas/tag.yaml etc., cpu)")
     run.add_argument("--engine", choices=ENGINES, default=ENGINE_LOCAL,
                      help="local: this machine's cores; ray: a Ray cluster (pip install 'gofteman[ray]')")
     run.add_argument("--workers", type=int,

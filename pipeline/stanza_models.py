@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,25 +71,39 @@ def official_dir() -> Path:
     return folder
 
 
-def build_pipeline(processors: list[str], models: str, batch_sizes: dict[str, int], pretokenized: bool = True):
+def build_pipeline(processors: list[str], models: str, batch_sizes: dict[str, int], pretokenized: bool = True,
+                   device: str = "cpu"):
     """A stanza Pipeline from local files only (built once per process for the same arguments).
     ``batch_sizes``: stanza's batch size of each processor that has one (``pos``: sentences,
     ``depparse``: words; see stanza's ``<processor>_batch_size``).
     ``pretokenized``: it reads sentences as lists of tokens; otherwise it reads text whose
-    sentences are separated by blank lines, and ``processors`` start with ``tokenize``."""
+    sentences are separated by blank lines, and ``processors`` start with ``tokenize``.
+    ``device``: ``cpu``, or ``cuda``/``cuda:N`` where torch sees a GPU (an error otherwise)."""
+    check_device(device)
     unknown = sorted(set(batch_sizes) - set(processors))
     if unknown:
         raise ValueError(f"batch sizes given for {', '.join(unknown)}, which this stage does not run "
                          f"(it runs {', '.join(processors)})")
-    return _build_pipeline(tuple(processors), models, tuple(sorted(batch_sizes.items())), pretokenized)
+    return _build_pipeline(tuple(processors), models, tuple(sorted(batch_sizes.items())), pretokenized, device)
+
+
+def check_device(device: str) -> None:
+    if device == "cpu":
+        return
+    if not re.fullmatch(r"cuda(:\d+)?", device):
+        raise ValueError(f"unknown device {device!r}: use cpu, cuda or cuda:N")
+    import torch
+
+    if not torch.cuda.is_available():
+        raise ValueError(f"device {device}: torch sees no CUDA GPU on this machine (use --device cpu)")
 
 
 @lru_cache(maxsize=4)
 def _build_pipeline(processors: tuple[str, ...], models: str, batch_sizes: tuple[tuple[str, int], ...],
-                    pretokenized: bool):
+                    pretokenized: bool, device: str):
     import stanza
 
-    options = {"download_method": None, "use_gpu": False, "logging_level": "ERROR",
+    options = {"download_method": None, "use_gpu": device != "cpu", "device": device, "logging_level": "ERROR",
                **{f"{name}_batch_size": size for name, size in batch_sizes}}
     if pretokenized:
         processors = ("tokenize", *processors)

@@ -30,7 +30,7 @@ def test_default_run_never_touches_the_network(no_network, tmp_path, capsys):
     source = tmp_path / "doc.txt"
     source.write_text(GLUED_TEXT, encoding="utf-8")
     code = main(["run", "--input", str(source), "--out", str(tmp_path / "out"), "--work", str(tmp_path / "w"),
-                 "--no-progress", "--strict"])
+                 "--no-progress", "--strict", "--workers", "1"])  # in this process, under the ban
     assert code == 0, capsys.readouterr().err
     text = (tmp_path / "out" / "conllu" / "doc.conllu").read_text(encoding="utf-8")
     assert "\tPROPN\t" in text or "\tNOUN\t" in text
@@ -69,3 +69,21 @@ def test_tagger_reads_character_language_models_where_both_are_in_the_folder(tmp
 def test_shipped_models_have_no_character_language_models():
     # models.yaml tagger_charlm is false: the shipped tagger was trained without them
     assert not any("charlm" in option for option in shipped_options(["pos", "depparse", "ner"]))
+
+
+def test_a_device_that_is_not_there_is_an_error(tmp_path, capsys):
+    import torch
+
+    from gofteman.stanza_models import check_device
+
+    check_device("cpu")
+    with pytest.raises(ValueError, match="unknown device 'gpu': use cpu, cuda or cuda:N"):
+        check_device("gpu")
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a GPU: the missing-GPU error cannot be seen here")
+    source = tmp_path / "doc.txt"
+    source.write_text(GLUED_TEXT, encoding="utf-8")
+    code = main(["run", "--input", str(source), "--out", str(tmp_path / "out"), "--work", str(tmp_path / "w"),
+                 "--no-progress", "--device", "cuda", "--workers", "1"])
+    assert code == 2
+    assert "device cuda: torch sees no CUDA GPU on this machine (use --device cpu)" in capsys.readouterr().err

@@ -10,7 +10,6 @@ of a chunk that kills its worker twice fail, with the reason, and the others go 
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -20,14 +19,8 @@ from multiprocessing import get_context
 from typing import Any
 
 from gofteman.constants import DOCUMENTS_PER_TASK, TASKS_AHEAD_PER_WORKER
-from gofteman.engines.worker import DocumentFailure, Item, StageWorker
+from gofteman.engines.worker import DocumentFailure, Item, StageWorker, chunked
 from gofteman.stages.base import Stage, StageResult
-
-
-def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
 
 
 class InProcessEngine:

@@ -1,8 +1,9 @@
 """The stages on a Ray cluster, with Ray Data (``gofteman run --engine ray``).
 
-Each stage's documents become a Ray Dataset of rows (id, artifact). ``map_batches`` sends them,
+A stage's documents become Ray Datasets of rows (id, artifact), ``RAY_DOCUMENTS_PER_DATASET``
+documents each, so that this process never holds a whole corpus. ``map_batches`` sends them,
 ``DOCUMENTS_PER_TASK`` at a time, through a pool of actors; each actor builds the stage once (its
-models loaded once) and keeps it for every batch it gets. The results come back to this process
+models loaded once a Dataset) and keeps it for every batch it gets. The results come back to this process
 in the documents' order and the runner writes them, so the files are the ones a local run
 writes, byte for byte, and the manifest accounts for every document. Ray Data restarts an actor
 whose process dies and runs its batch again (its actors' default ``max_restarts`` and
@@ -19,8 +20,8 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from gofteman.constants import DOCUMENTS_PER_TASK
-from gofteman.engines.worker import DocumentFailure, Item, StageWorker
+from gofteman.constants import DOCUMENTS_PER_TASK, RAY_DOCUMENTS_PER_DATASET
+from gofteman.engines.worker import DocumentFailure, Item, StageWorker, chunked
 from gofteman.stages.base import Stage, StageResult
 
 NO_ERROR = ""
@@ -62,18 +63,23 @@ class RayEngine:
 
     def results(self, stage: type[Stage], settings: dict[str, Any],
                 items: Iterable[Item]) -> Iterator[StageResult | Exception]:
+        """The documents go to Ray ``RAY_DOCUMENTS_PER_DATASET`` at a time, one Dataset each, so
+        that this process never holds more of a large corpus than that."""
+        for window in chunked(items, RAY_DOCUMENTS_PER_DATASET):
+            yield from self._window_results(stage, settings, window)
+
+    def _window_results(self, stage: type[Stage], settings: dict[str, Any],
+                        window: list[Item]) -> Iterator[StageResult | Exception]:
         import ray
         import ray.data
 
-        rows = [{"doc_id": doc_id, "artifact": artifact} for doc_id, artifact in items]
-        if not rows:
-            return
         for handler in logging.getLogger("ray.data").handlers:  # on the console, errors only (the
             if isinstance(handler, logging.StreamHandler):    # log file keeps the rest)
                 handler.setLevel(logging.ERROR)
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False  # the runner shows its own
+        rows = [{"doc_id": doc_id, "artifact": artifact} for doc_id, artifact in window]
         mapped = ray.data.from_items(rows).map_batches(
             StageActor, fn_constructor_kwargs={"name": stage.name, "settings": settings},
             batch_size=DOCUMENTS_PER_TASK, compute=ray.data.ActorPoolStrategy(size=min(self.workers, len(rows))),

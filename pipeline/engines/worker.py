@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -28,6 +29,13 @@ class Engine(Protocol):
 
     def close(self) -> None:
         """Stops the workers."""
+
+
+def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """The items in lists of ``size`` (the last shorter), read as they are needed."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
 
 
 def failure(error: Exception) -> DocumentFailure:

@@ -147,5 +147,5 @@ def run_scale(data_dir: Path, sizes: tuple[int, ...], engine_args: list[str]) ->
         root = Path(temporary)
         for size in sizes:
             documents = write_documents(data_dir, size, root / f"documents-{size}.jsonl")
-            runs.append({"sentences": size, **current_run(documents, root / f"run-{size}", engine_args)})
+            runs.append({"input_sentences": size, **current_run(documents, root / f"run-{size}", engine_args)})
     return {"machine": machine(), "engine": " ".join(engine_args) or "default", "runs": runs}, [data_dir / RAW_SENTENCES]

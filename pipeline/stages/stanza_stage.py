@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
 from gofteman import conllu
 from gofteman.stages.base import Stage, StageResult
-from gofteman.stanza_models import build_pipeline
+from gofteman.stanza_models import build_pipeline, check_device
 
 
 class StanzaStage(Stage):
@@ -20,8 +22,15 @@ class StanzaStage(Stage):
     #: stanza reads token lists (True) or text that its own tokenizer segments (False).
     pretokenized = True
 
-    def __init__(self, models: str, batch_size: dict[str, int], documents_per_batch: int) -> None:
-        self.pipeline = build_pipeline(self.processors, models, batch_size, self.pretokenized)
+    @classmethod
+    def configure(cls, path: Path | None = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The settings, with the device checked before anything runs (not where the stage is built)."""
+        settings = super().configure(path, overrides)
+        check_device(settings["device"])
+        return settings
+
+    def __init__(self, models: str, device: str, batch_size: dict[str, int], documents_per_batch: int) -> None:
+        self.pipeline = build_pipeline(self.processors, models, batch_size, self.pretokenized, device)
         self.documents_per_batch = documents_per_batch
 
     def stanza_input(self, sentence: conllu.Sentence) -> list[str]:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from gofteman.constants import FAULT_INJECTION_ENV, STATUS_OK
-from gofteman.engines import make_engine
+from gofteman.engines import make_engine, ray_engine
 from gofteman.engines.local import InProcessEngine
 from tests.engines.conftest import run, written_files
 
@@ -38,7 +38,9 @@ def test_ray_writes_what_a_local_run_writes(cluster, documents: Path, tmp_path: 
     assert ray.is_initialized()  # a cluster the engine did not start is left running
 
 
-def test_a_dead_ray_worker_is_restarted_and_its_batch_run_again(cluster, fault_folder, documents, tmp_path):
+def test_a_dead_ray_worker_is_restarted_and_its_batch_run_again(cluster, fault_folder, documents, tmp_path,
+                                                               monkeypatch):
+    monkeypatch.setattr(ray_engine, "RAY_DOCUMENTS_PER_DATASET", 7)  # several Datasets a stage
     (fault_folder / "kill").write_text("")
     killed = run(documents, tmp_path / "killed", ["normalize", "tokenize"], make_engine("ray", WORKERS))
     assert not list(fault_folder.iterdir())  # a worker did die

@@ -79,9 +79,9 @@ class Tag(StanzaStage):
                       ("tagger.pt", "lemmatizer.pt", "parser.pt", "pretrain.pt", VERB_STEMS_PATH.name,
                        TAG_DICTIONARY_PATH.name))
 
-    def __init__(self, models: str, batch_size: dict[str, int], documents_per_batch: int, tag_dictionary: dict,
+    def __init__(self, models: str, device: str, batch_size: dict[str, int], documents_per_batch: int, tag_dictionary: dict,
                  character_tags: dict, number_names: dict, progressive_auxiliary: dict) -> None:
-        super().__init__(models, batch_size, documents_per_batch)
+        super().__init__(models, device, batch_size, documents_per_batch)
         self.verb_lemmas = VerbLemmas.shipped()
         self.tag_dictionary = (TagDictionary.load(TAG_DICTIONARY_PATH, **tag_dictionary)
                                if models == MODELS_SHIPPED else None)
