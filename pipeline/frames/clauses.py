@@ -13,6 +13,11 @@ from spacy.tokens import Span, Token
 
 CLAUSE_DEPENDENTS = frozenset({"aux", "aux:pass", "cop"})
 QUESTION_MARKS = frozenset({"؟", "?"})
+#: the relations by which a modal verb governs the clause it modalises («می‌تواند ... بیاورد»)
+MODAL_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
+IMPERFECTIVE_PREFIX = "می"
+#: the conjunctions of a condition: a claim under «اگر» is not made
+CONDITION_MARKERS = frozenset({"اگر", "چنانچه", "درصورتی‌که", "درصورتیکه", "هرگاه"})
 
 
 def predicate(token: Token) -> Token:
@@ -50,9 +55,20 @@ def is_negated(span: Span, negators: set[int]) -> bool:
     return any(word.i in negators for word in attached)
 
 
+def is_modal(word: Token, modals: frozenset[str]) -> bool:
+    """A modal of possibility or duty (``modals``: lemmas and forms). «توانستن» in the simple
+    past, positive, is no modal but a deed: «توانستند ... کنند» is «they managed to»."""
+    if word.lemma_ not in modals and word.norm_ not in modals:
+        return False
+    simple_past = ("Past" in word.morph.get("Tense") and "Imp" not in word.morph.get("Aspect")
+                   and not word.norm_.startswith(IMPERFECTIVE_PREFIX))
+    return not (simple_past and "Neg" not in word.morph.get("Polarity"))
+
+
 def unrealized(span: Span, modals: frozenset[str]) -> str | None:
     """Why the cue's clause is no claim of something done or under way (future, subjunctive,
-    imperative, modal, a question), or None when it is one."""
+    imperative, modal, a condition, a question), or None when it is one. A modal verb that governs
+    the clause counts too («می‌تواند ... حاصل بیاورد», «نتوانستند ... تکرار کنند»)."""
     head = predicate(span.root)
     words = clause_words(head)
     for word in words:
@@ -60,8 +76,14 @@ def unrealized(span: Span, modals: frozenset[str]) -> str | None:
             return f"the clause of «{head.text}» is in the future («{word.text}»)"
         if word.morph.get("Mood") and word.morph.get("Mood")[0] in ("Sub", "Imp"):
             return f"the clause of «{head.text}» is {'subjunctive' if 'Sub' in word.morph.get('Mood') else 'imperative'} («{word.text}»)"
-        if word.lemma_ in modals or word.norm_ in modals:
+        if is_modal(word, modals):
             return f"the clause of «{head.text}» is modal («{word.text}»)"
+    if condition := next((child for child in head.children
+                          if child.dep_ == "mark" and child.norm_ in CONDITION_MARKERS), None):
+        return f"the clause of «{head.text}» is a condition («{condition.text}»)"
+    governor = head.head
+    if head.dep_ in MODAL_COMPLEMENTS and governor.i != head.i and is_modal(governor, modals):
+        return f"the clause of «{head.text}» depends on the modal «{governor.text}»"
     if any(word.text in QUESTION_MARKS for word in span.doc):
         return "the sentence is a question"
     return None

@@ -48,6 +48,12 @@ def labels(frames: Frames, text: str) -> set[str]:
     ("تعداد بیمه‌شدگان از ۱۰ میلیون به ۱۲ میلیون نفر افزایش یافت.", {"achievement"}),
     ("دستاوردهای علمی کشور چشمگیر است.", {"achievement"}),
     ("باید به پوشش ۱۰۰ درصدی بیمه برسیم و تعداد بیمه‌شدگان را افزایش دهیم.", set()),
+    # what a modal governs, or a condition, is not claimed; «توانستند» (managed to) is a deed
+    ("این طرح می‌تواند موفقیت‌های بیشتری برای کشاورزان به همراه بیاورد.", set()),
+    ("اگر این طرح پیشرفت چشمگیری داشت، بودجه آن افزایش می‌یافت.", set()),
+    ("کشاورزان استان توانستند تولید گندم را دو برابر کنند.", {"achievement"}),
+    # a plot in a story, with no in-group and no adversary, is no threat
+    ("در این داستان، وزیر علیه پادشاه دسیسه کرد.", set()),
     # enemies: explicit terms, or named states with adversarial context; never a neutral mention
     ("دشمنان ملت ایران ناکام ماندند.", {"enemy", "achievement"}),
     ("آمریکا و انگلیس محور توطئه علیه ملت ایران شدند.", {"enemy", "threat"}),
