@@ -4,6 +4,8 @@ Every stage reads each document's artifact from the previous stage's folder unde
 folder and writes its own next to it with a stamp: the hash of the stage's fingerprint (code,
 configuration, resources, library versions) and of the input artifact. A document whose stamp
 matches is not recomputed. The last stage (write) puts its artifacts in ``OUT/conllu``.
+An engine (``pipeline/engines/``: this process, worker processes, or Ray) computes what a stage
+has to recompute; the runner alone reads and writes the files.
 """
 
 from __future__ import annotations
