@@ -8,16 +8,14 @@ documents' order: a ``StageResult``, or a ``DocumentFailure`` saying why that do
 
 from __future__ import annotations
 
-import os
-
 from gofteman.constants import ENGINE_LOCAL, ENGINE_RAY, ENGINES, MAX_DEFAULT_WORKERS
 from gofteman.engines.local import InProcessEngine, ProcessEngine
-from gofteman.engines.worker import DocumentFailure, Engine
+from gofteman.engines.worker import DocumentFailure, Engine, usable_cores
 
 
 def default_workers() -> int:
     """One worker per CPU core, at most ``MAX_DEFAULT_WORKERS`` (each holds its own models)."""
-    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS))
+    return max(1, min(usable_cores(), MAX_DEFAULT_WORKERS))
 
 
 def make_engine(name: str = ENGINE_LOCAL, workers: int | None = None, address: str | None = None) -> Engine:

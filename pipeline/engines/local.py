@@ -10,7 +10,6 @@ of a chunk that kills its worker twice fail, with the reason, and the others go 
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,7 +18,7 @@ from multiprocessing import get_context
 from typing import Any
 
 from gofteman.constants import DOCUMENTS_PER_TASK, TASKS_AHEAD_PER_WORKER
-from gofteman.engines.worker import DocumentFailure, Item, StageWorker, chunked
+from gofteman.engines.worker import DocumentFailure, Item, StageWorker, chunked, usable_cores
 from gofteman.stages.base import Stage, StageResult
 
 
@@ -59,7 +58,7 @@ class ProcessEngine:
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self.torch_threads = max(1, (os.cpu_count() or 1) // workers)
+        self.torch_threads = max(1, usable_cores() // workers)
         self.pool: ProcessPoolExecutor | None = None
 
     def _submit(self, name: str, settings: dict[str, Any], chunk: list[Item]) -> Future:

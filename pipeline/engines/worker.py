@@ -31,6 +31,15 @@ class Engine(Protocol):
         """Stops the workers."""
 
 
+def usable_cores() -> int:
+    """The CPU cores this process may run on (a container's or a job's share, where the machine
+    has more)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     """The items in lists of ``size`` (the last shorter), read as they are needed."""
     iterator = iter(items)
