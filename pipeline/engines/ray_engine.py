@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from gofteman.constants import DOCUMENTS_PER_TASK, RAY_DOCUMENTS_PER_DATASET
+from gofteman.constants import DOCUMENTS_PER_TASK, FAULT_INJECTION_ENV, RAY_DOCUMENTS_PER_DATASET
 from gofteman.engines.worker import DocumentFailure, Item, StageWorker, chunked
 from gofteman.stages.base import Stage, StageResult
 
@@ -36,7 +37,7 @@ class StageActor:
 
     def __init__(self, name: str, settings: dict[str, Any]) -> None:
         self.name, self.settings = name, settings
-        self.worker = StageWorker()
+        self.worker = StageWorker(os.environ.get(FAULT_INJECTION_ENV))
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
         items = list(zip(batch["doc_id"].tolist(), batch["artifact"].tolist()))

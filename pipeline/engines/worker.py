@@ -8,7 +8,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from gofteman.constants import FAULT_INJECTION_ENV
 from gofteman.stages import STAGE_NAMES, STAGES
 from gofteman.stages.base import Stage, StageResult
 
@@ -55,11 +54,10 @@ def stage_class(name: str) -> type[Stage]:
     return STAGES[STAGE_NAMES.index(name)]
 
 
-def exit_if_fault_injected() -> None:
-    """Kills this worker, for the tests of the engines' retries: ``GOFTEMAN_FAULT_TOKENS`` names a
-    folder, and a worker about to run a chunk that can take (remove) one of its files exits at
-    once, as a worker killed by the system would. Each file kills one worker."""
-    folder = os.environ.get(FAULT_INJECTION_ENV)
+def exit_if_fault_injected(folder: str | None) -> None:
+    """Kills this worker, for the tests of the engines' retries: a worker about to run a chunk
+    that can take (remove) one of the files of ``folder`` (``GOFTEMAN_FAULT_TOKENS``, read where
+    the run starts) exits at once, as a worker killed by the system would. Each file kills one."""
     for token in sorted(Path(folder).iterdir()) if folder else ():
         try:
             token.unlink()
@@ -72,9 +70,10 @@ class StageWorker:
     """The stage a worker holds: built once for its name and settings, rebuilt only when asked
     for another (one stage's models in memory at a time)."""
 
-    def __init__(self) -> None:
+    def __init__(self, fault_folder: str | None = None) -> None:
         self.key: tuple[str, str] | None = None
         self.stage: Stage | None = None
+        self.fault_folder = fault_folder
 
     def stage_for(self, name: str, settings: dict[str, Any]) -> Stage:
         key = (name, repr(sorted(settings.items())))
@@ -84,6 +83,6 @@ class StageWorker:
         return self.stage
 
     def run(self, name: str, settings: dict[str, Any], items: list[Item]) -> list[StageResult | DocumentFailure]:
-        exit_if_fault_injected()
+        exit_if_fault_injected(self.fault_folder)
         results = self.stage_for(name, settings).process_batch(items)
         return [failure(result) if isinstance(result, Exception) else result for result in results]
