@@ -78,8 +78,8 @@ def build_pipeline(processors: list[str], models: str, batch_sizes: dict[str, in
     ``depparse``: words; see stanza's ``<processor>_batch_size``).
     ``pretokenized``: it reads sentences as lists of tokens; otherwise it reads text whose
     sentences are separated by blank lines, and ``processors`` start with ``tokenize``.
-    ``device``: ``cpu``, or ``cuda``/``cuda:N`` where torch sees a GPU (an error otherwise)."""
-    check_device(device)
+    ``device``: ``cpu``, or ``cuda``/``cuda:N`` (checked by ``check_device`` when the stage is
+    configured)."""
     unknown = sorted(set(batch_sizes) - set(processors))
     if unknown:
         raise ValueError(f"batch sizes given for {', '.join(unknown)}, which this stage does not run "

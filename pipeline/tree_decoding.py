@@ -25,30 +25,24 @@ ROOT = 0
 
 def is_one_root_tree(heads: np.ndarray) -> bool:
     """``heads[i]`` is the head of node i, node 0 the root (``heads[0] == 0``): exactly one
-    word hangs from the root, and every word reaches the root (no cycle). Pointer doubling
-    follows every word 2^k steps up at once, as far as the longest path."""
-    if np.count_nonzero(heads[1:] == ROOT) != 1:
-        return False
-    ancestors = heads.copy()
-    for _ in range(max(1, int(np.ceil(np.log2(len(heads)))))):
-        ancestors = ancestors[ancestors]
-    return bool(np.all(ancestors == ROOT))
+    word hangs from the root, and every word reaches the root (no cycle)."""
+    return bool(np.count_nonzero(heads[1:] == ROOT) == 1) and first_cycle(heads) is None
 
 
 def greedy_heads(scores: np.ndarray) -> np.ndarray:
     """Each word's best head, as stanza's search reads the scores (``scores[dependent, head]``):
     no word is its own head, and the root has no head but itself."""
+    from stanza.models.common.chuliu_edmonds import prepare_scores
+
     scores = scores.astype(np.float64, copy=True)
-    np.fill_diagonal(scores, -np.inf)
-    scores[ROOT] = -np.inf
-    scores[ROOT, ROOT] = 0
+    prepare_scores(scores)
     return np.argmax(scores, axis=1)
 
 
 def first_cycle(heads: np.ndarray) -> np.ndarray | None:
     """One cycle of the head graph (``heads[0] == 0``) as a mask over the nodes, or None: after
-    following its heads as many steps as there are nodes, every node stands on a cycle or on
-    the root."""
+    following its heads as many steps as there are nodes (pointer doubling: every node 2^k steps
+    up at once), every node stands on a cycle or on the root."""
     landing = heads
     for _ in range(max(1, int(np.ceil(np.log2(len(heads)))))):
         landing = landing[landing]

@@ -3,9 +3,10 @@
 Worker processes are forked from a fork server that has imported the libraries (``spawn``
 where there is none) and share the CPU cores: each sets torch to its share of them. A stage's
 documents go to the workers in chunks of ``DOCUMENTS_PER_TASK``, a few chunks ahead of the one
-being written, so memory does not grow with the corpus. A worker that dies (killed, out of memory) takes its
-pool with it: the pool is started again and the unfinished chunks run again, once; the documents
-of a chunk that kills its worker twice fail, with the reason, and the others go on.
+being written, so memory does not grow with the corpus. A worker that dies (killed, out of
+memory) takes its pool with it: the pool is started again and the unfinished chunks run again,
+once; the documents of a chunk that kills its worker twice fail, with the reason, and the
+others go on.
 """
 
 from __future__ import annotations

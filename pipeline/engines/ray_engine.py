@@ -3,9 +3,9 @@
 A stage's documents become Ray Datasets of rows (id, artifact), ``RAY_DOCUMENTS_PER_DATASET``
 documents each, so that this process never holds a whole corpus. ``map_batches`` sends them,
 ``DOCUMENTS_PER_TASK`` at a time, through a pool of actors; each actor builds the stage once (its
-models loaded once a Dataset) and keeps it for every batch it gets. The results come back to this process
-in the documents' order and the runner writes them, so the files are the ones a local run
-writes, byte for byte, and the manifest accounts for every document. Ray Data restarts an actor
+models loaded once a Dataset) and keeps it for every batch it gets. The results come back to
+this process in the documents' order and the runner writes them, so the files are the ones a
+local run writes, byte for byte, and the manifest accounts for every document. Ray Data restarts an actor
 whose process dies and runs its batch again (its actors' default ``max_restarts`` and
 ``max_task_retries`` are -1; ``tests/engines/test_ray_engine.py`` kills one).
 
@@ -61,6 +61,14 @@ class RayEngine:
             local = {"num_cpus": workers} if address is None and workers else {}
             ray.init(address=address, logging_level=logging.ERROR, include_dashboard=False, **local)
         self.workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        import ray.data
+
+        for handler in logging.getLogger("ray.data").handlers:  # on the console, errors only (the
+            if isinstance(handler, logging.StreamHandler):    # log file keeps the rest)
+                handler.setLevel(logging.ERROR)
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True
+        context.enable_progress_bars = False  # the runner shows its own
 
     def results(self, stage: type[Stage], settings: dict[str, Any],
                 items: Iterable[Item]) -> Iterator[StageResult | Exception]:
@@ -71,15 +79,8 @@ class RayEngine:
 
     def _window_results(self, stage: type[Stage], settings: dict[str, Any],
                         window: list[Item]) -> Iterator[StageResult | Exception]:
-        import ray
         import ray.data
 
-        for handler in logging.getLogger("ray.data").handlers:  # on the console, errors only (the
-            if isinstance(handler, logging.StreamHandler):    # log file keeps the rest)
-                handler.setLevel(logging.ERROR)
-        context = ray.data.DataContext.get_current()
-        context.execution_options.preserve_order = True
-        context.enable_progress_bars = False  # the runner shows its own
         rows = [{"doc_id": doc_id, "artifact": artifact} for doc_id, artifact in window]
         mapped = ray.data.from_items(rows).map_batches(
             StageActor, fn_constructor_kwargs={"name": stage.name, "settings": settings},
