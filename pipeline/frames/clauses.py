@@ -16,6 +16,7 @@ QUESTION_MARKS = frozenset({"؟", "?"})
 #: the relations by which a modal verb governs the clause it modalises («می‌تواند ... بیاورد»)
 MODAL_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 IMPERFECTIVE_PREFIX = "می"
+NEGATIVE_PREFIX = "ن"
 #: the conjunctions of a condition: a claim under «اگر» is not made
 CONDITION_MARKERS = frozenset({"اگر", "چنانچه", "درصورتی‌که", "درصورتیکه", "هرگاه"})
 
@@ -43,13 +44,30 @@ def clause_words(head: Token) -> list[Token]:
     return [head, *(child for child in head.children if child.dep_ in CLAUSE_DEPENDENTS)]
 
 
+def is_negative(word: Token) -> bool:
+    """``Polarity=Neg``, or a verb with the negative prefix «ن» that its lemma lacks: the tagger
+    leaves the feature off some negated participles and perfects («موفق نشده‌اند»)."""
+    if "Neg" in word.morph.get("Polarity"):
+        return True
+    return (word.pos_ in ("VERB", "AUX") and word.norm_.startswith(NEGATIVE_PREFIX)
+            and bool(word.lemma_) and not word.lemma_.startswith(NEGATIVE_PREFIX))
+
+
+def is_participle(word: Token) -> bool:
+    """``VerbForm=Part``, or a verb written as its past stem plus «ه» («کرده», «رسیده‌اند»), which the
+    tagger leaves unmarked where the auxiliary is elided."""
+    if "Part" in word.morph.get("VerbForm"):
+        return True
+    return word.pos_ in ("VERB", "AUX") and bool(word.lemma_) and word.norm_.startswith(word.lemma_ + "ه")
+
+
 def is_negated(span: Span, negators: set[int]) -> bool:
-    """The cue's clause is negative (a word of it has ``Polarity=Neg``), or a negator word
+    """The cue's clause is negative (a word of it is: ``is_negative``), or a negator word
     (``negators``: token indices) depends on the cue or on its predicate."""
     head = predicate(span.root)
-    if any("Neg" in word.morph.get("Polarity") for word in clause_words(head)):
+    if any(is_negative(word) for word in clause_words(head)):
         return True
-    if any("Neg" in word.morph.get("Polarity") for word in span):
+    if any(is_negative(word) for word in span):
         return True
     attached = [*span.root.children, *head.children, *span]
     return any(word.i in negators for word in attached)
@@ -62,7 +80,7 @@ def is_modal(word: Token, modals: frozenset[str]) -> bool:
         return False
     simple_past = ("Past" in word.morph.get("Tense") and "Imp" not in word.morph.get("Aspect")
                    and not word.norm_.startswith(IMPERFECTIVE_PREFIX))
-    return not (simple_past and "Neg" not in word.morph.get("Polarity"))
+    return not (simple_past and not is_negative(word))
 
 
 def unrealized(span: Span, modals: frozenset[str]) -> str | None:
@@ -98,7 +116,7 @@ def not_done(span: Span, modals: frozenset[str]) -> str | None:
     head = predicate(span.root)
     words = clause_words(head)
     # the past copula «بود» often comes without Tense (شاهد ... بودیم)
-    if any("Past" in w.morph.get("Tense") or "Part" in w.morph.get("VerbForm")
+    if any("Past" in w.morph.get("Tense") or is_participle(w)
            or (w.dep_ == "cop" and w.norm_.startswith("بود")) for w in words):
         return None
     return f"the clause of «{head.text}» is not in the past or the perfect"

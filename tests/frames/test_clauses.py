@@ -1,0 +1,56 @@
+"""The clause reading of a cue on annotated CoNLL-U, shaped as the tag stage writes it: negation
+and the perfect where the tagger leaves the feature off."""
+
+import spacy
+
+from gofteman import conllu
+from gofteman.frames.clauses import is_negated, not_done
+from gofteman.frames.docs import sentence_doc
+
+MODALS = frozenset({"باید", "توان"})
+
+
+def _doc(rows: list[str]):
+    lines = "".join(f"{n}\t{row}\n" for n, row in enumerate(rows, 1))
+    [sentence] = conllu.parse(f"# sent_id = t-1\n# text = x\n{lines}\n")
+    return sentence_doc(spacy.blank("fa").vocab, sentence)
+
+
+# «... و موفق نشده‌اند.»: the tagger gives the negated perfect no Polarity
+UNSUCCESSFUL = ["آنها\tاو\tPRON\t_\tNumber=Plur|Person=3\t3\tnsubj\t_\t_",
+                "موفق\tموفق\tADJ\t_\t_\t3\txcomp\t_\t_",
+                "نشده‌اند\tشد\tVERB\t_\tNumber=Plur|Person=3|VerbForm=Part|Voice=Act\t0\troot\t_\tSpaceAfter=No",
+                ".\t.\tPUNCT\t_\t_\t3\tpunct\t_\t_"]
+# «شرکت به منابع جدیدی دست پیدا کرده»: a bare participle, the auxiliary elided, no VerbForm
+ATTAINED = ["شرکت\tشرکت\tPROPN\t_\tNumber=Sing\t5\tnsubj\t_\t_",
+            "منابع\tمنبع\tNOUN\t_\tNumber=Plur\t5\tobl:arg\t_\t_",
+            "دست\tدست\tNOUN\t_\tNumber=Sing\t5\tcompound:lvc\t_\t_",
+            "پیدا\tپیدا\tADJ\t_\t_\t5\tcompound:lvc\t_\t_",
+            "کرده\tکرد\tVERB\t_\tNumber=Sing|Person=3|Voice=Act\t0\troot\t_\tSpaceAfter=No",
+            ".\t.\tPUNCT\t_\t_\t5\tpunct\t_\t_"]
+# «شرکت به منابع جدیدی دست پیدا می‌کند»: the present, no claim of something done
+ATTAINING = ATTAINED[:4] + ["می‌کند\tکرد\tVERB\t_\tNumber=Sing|Person=3|Tense=Pres|Voice=Act\t0\troot\t_\tSpaceAfter=No",
+                            ATTAINED[5]]
+# «نوشته است»: a stem that itself begins with «ن» is not negative
+WRITTEN = ["او\tاو\tPRON\t_\tNumber=Sing|Person=3\t3\tnsubj\t_\t_",
+           "موفق\tموفق\tADJ\t_\t_\t3\txcomp\t_\t_",
+           "نوشته\tنوشت\tVERB\t_\tNumber=Sing|Person=3|VerbForm=Part\t0\troot\t_\tSpaceAfter=No",
+           ".\t.\tPUNCT\t_\t_\t3\tpunct\t_\t_"]
+
+
+def test_a_negative_prefix_negates_without_the_feature():
+    doc = _doc(UNSUCCESSFUL)
+    assert is_negated(doc[1:2], set())
+
+
+def test_a_stem_beginning_with_the_prefix_is_not_negative():
+    doc = _doc(WRITTEN)
+    assert not is_negated(doc[1:2], set())
+
+
+def test_a_bare_participle_claims_something_done():
+    assert not_done(_doc(ATTAINED)[2:5], MODALS) is None
+
+
+def test_the_present_claims_nothing_done():
+    assert not_done(_doc(ATTAINING)[2:5], MODALS) == "the clause of «می‌کند» is not in the past or the perfect"
