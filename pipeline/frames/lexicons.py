@@ -4,7 +4,8 @@ A lexicon file has the header ``entry<TAB>sense`` and one cue a line: the entry 
 normalised form, as the rule that reads it matches) and a note on the sense it is a cue in.
 Lines starting with ``#`` are comments. A rule pattern names a lexicon as ``"@name"``: as the
 list of ``IN``/``NOT_IN`` (``{LEMMA: {IN: "@threat_nouns"}}``), or as a ``REGEX``, which then
-matches any word that starts with one of the entries (inflected forms: «توطئه‌های»).
+matches any word that starts with one of the entries (inflected forms: «توطئه‌های»). An entry
+that ends with ``$`` matches only the whole word, also as a ``REGEX`` («حل$»: not «حلقوم»).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 LEXICON_HEADER = ("entry", "sense")
 LEXICON_REFERENCE = "@"
+WHOLE_WORD = "$"
 
 
 class LexiconError(ValueError):
@@ -61,6 +63,13 @@ def expand(value: object, lexicons: dict[str, list[str]], where: str) -> object:
             if name not in lexicons:
                 raise LexiconError(f"{where}: unknown lexicon {item!r}; the lexicons are: {', '.join(sorted(lexicons))}")
             entries = lexicons[name]
-            item = entries if key != "REGEX" else "^(" + "|".join(map(re.escape, sorted(entries, key=len, reverse=True))) + ")"
+            item = ([entry.removesuffix(WHOLE_WORD) for entry in entries] if key != "REGEX"
+                    else "^(" + "|".join(map(_regex, sorted(entries, key=len, reverse=True))) + ")")
         result[key] = expand(item, lexicons, where)
     return result
+
+
+def _regex(entry: str) -> str:
+    if entry.endswith(WHOLE_WORD):
+        return re.escape(entry.removesuffix(WHOLE_WORD)) + "$"
+    return re.escape(entry)

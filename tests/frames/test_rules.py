@@ -73,7 +73,7 @@ def test_negated_despair_is_flagged_and_explained(frames):
     ("امید به زندگی در کشور به ۷۶ سال رسیده است.", "hope-lexical", "vetoed by hope-not-a-name-or-statistic"),
     ("دشمن می‌خواهد در جامعه ناامیدی ایجاد کند.", "hope-despair-rejected", "its clause is not negated"),
     ("ما دچار حمله قلبی شدیم.", "threat-harm-to-ingroup", "vetoed by threat-not-neutral-harm"),
-    ("وزیر نیروی ایران در سفر به روسیه با همتای خود دیدار کرد.", "enemy-named-adversary", "no context cue"),
+    ("وزیر خارجه انگلیس در سفر به تهران با همتای خود دیدار کرد.", "enemy-named-adversary", "no context cue"),
     # the clause decides: a forecast or a duty is no achievement, and says which word made it so
     ("این بیمارستان سال آینده افتتاح خواهد شد.", "achievement-opened", "no done claim: the clause of «شد» is in the future («خواهد»)"),
     ("ظرفیت تولید سال آینده ۲۰ درصد افزایش می‌یابد.", "achievement-growth", "no done claim: the clause of «می‌یابد» is not in the past"),
@@ -128,3 +128,15 @@ def test_a_broken_lexicon_fails_with_its_file_and_line(frames, tmp_path, content
     (tmp_path / "lexicons" / "hope.tsv").write_text(content, encoding="utf-8")
     with pytest.raises(RuleError, match=message):
         RuleBase(frames.nlp.vocab, path)
+
+
+def test_a_whole_word_entry_does_not_match_longer_words():
+    import re
+
+    from gofteman.frames.lexicons import expand
+
+    lexicons = {"change": ["حل$", "رونق"]}
+    pattern = expand({"NORM": {"REGEX": "@change"}}, lexicons, "test")["NORM"]["REGEX"]
+    assert re.search(pattern, "حل") and re.search(pattern, "رونق‌های")
+    assert not re.search(pattern, "حلقوم")
+    assert expand({"NORM": {"IN": "@change"}}, lexicons, "test") == {"NORM": {"IN": ["حل", "رونق"]}}
