@@ -82,7 +82,14 @@ class ProcessEngine:
             self.pool = ProcessPoolExecutor(self.workers, mp_context=worker_context(),
                                             initializer=_start_worker,
                                             initargs=(self.torch_threads, os.environ.get(FAULT_INJECTION_ENV)))
-        return self.pool.submit(_run_chunk, name, settings, chunk)
+        try:
+            return self.pool.submit(_run_chunk, name, settings, chunk)
+        except BrokenProcessPool as error:
+            # a worker died since the last submission: the chunk is collected like the others
+            # of the broken pool (rerun alone after a restart)
+            broken: Future = Future()
+            broken.set_exception(error)
+            return broken
 
     def _restart(self) -> None:
         if self.pool is not None:
