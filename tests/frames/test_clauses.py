@@ -31,7 +31,7 @@ ATTAINED = ["شرکت\tشرکت\tPROPN\t_\tNumber=Sing\t5\tnsubj\t_\t_",
 # «شرکت به منابع جدیدی دست پیدا می‌کند»: the present, no claim of something done
 ATTAINING = ATTAINED[:4] + ["می‌کند\tکرد\tVERB\t_\tNumber=Sing|Person=3|Tense=Pres|Voice=Act\t0\troot\t_\tSpaceAfter=No",
                             ATTAINED[5]]
-# «نوشته است»: a stem that itself begins with «ن» is not negative
+# «نوشته»: a participle whose stem itself begins with «ن» is not negative
 WRITTEN = ["او\tاو\tPRON\t_\tNumber=Sing|Person=3\t3\tnsubj\t_\t_",
            "موفق\tموفق\tADJ\t_\t_\t3\txcomp\t_\t_",
            "نوشته\tنوشت\tVERB\t_\tNumber=Sing|Person=3|VerbForm=Part\t0\troot\t_\tSpaceAfter=No",

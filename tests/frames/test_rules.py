@@ -2,12 +2,14 @@
 for every point the guidelines call out. The sentences go through the real pipeline (hazm,
 the shipped stanza models) before the rules see them."""
 
+import re
 import shutil
 
 import pytest
 import yaml
 
 from gofteman.frames.docs import sentence_doc
+from gofteman.frames.lexicons import expand
 from gofteman.explain import annotate_text
 from gofteman.frames.rules import RULES_PATH, RuleBase, RuleError
 from gofteman.stages.frames import Frames
@@ -131,10 +133,6 @@ def test_a_broken_lexicon_fails_with_its_file_and_line(frames, tmp_path, content
 
 
 def test_a_whole_word_entry_does_not_match_longer_words():
-    import re
-
-    from gofteman.frames.lexicons import expand
-
     lexicons = {"change": ["حل$", "رونق"]}
     pattern = expand({"NORM": {"REGEX": "@change"}}, lexicons, "test")["NORM"]["REGEX"]
     assert re.search(pattern, "حل") and re.search(pattern, "رونق‌های")
