@@ -139,6 +139,10 @@ class ZwnjRepairer:
     def _repair_word(self, word: str) -> str:
         if ZWNJ in word:
             return word  # the writer used ZWNJs here: trust them
+        if word in self.suffixes or word in self.prefixes:
+            # an affix the writer spaced off its stem («گروه های»): a ZWNJ inside it (ه‌ای) would
+            # make a word that is not there; nothing is joined across the space
+            return word
         known = self._best_spelling(word)
         if known is not None:
             return known

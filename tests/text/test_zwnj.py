@@ -30,6 +30,12 @@ def test_leaves_words_that_need_no_zwnj(repairer, word):
     assert repairer.repair_word(word) == word
 
 
+@pytest.mark.parametrize("affix", ["های", "ها", "هایی", "ترین", "می"])
+def test_leaves_an_affix_spaced_off_its_stem_as_written(repairer, affix):
+    # «ستون های اصلی»: the «های» had become «ه‌ای»
+    assert repairer.repair(f"ستون {affix} اصلی") == f"ستون {affix} اصلی"
+
+
 def test_trusts_zwnjs_already_written(repairer):
     assert repairer.repair_word("می" + ZWNJ + "کنند") == "می" + ZWNJ + "کنند"
 
