@@ -9,6 +9,8 @@ modality and negation (``نخواهیم دید``, ``باید برسیم``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Span, Token
 
 CLAUSE_DEPENDENTS = frozenset({"aux", "aux:pass", "cop"})
@@ -19,6 +21,16 @@ IMPERFECTIVE_PREFIX = "می"
 NEGATIVE_PREFIX = "ن"
 #: the conjunctions of a condition: a claim under «اگر» is not made
 CONDITION_MARKERS = frozenset({"اگر", "چنانچه", "درصورتی‌که", "درصورتیکه", "هرگاه"})
+
+
+@dataclass(frozen=True)
+class ClauseCues:
+    """The words a clause's claim is read from (rules.yaml): ``modals`` of duty or possibility
+    (lemmas and forms), and ``future_times``, adverbs of time to come (آینده، به‌زودی) that make a
+    present indicative a future, as Persian often says it («سال آینده افتتاح می‌شود»)."""
+
+    modals: frozenset[str]
+    future_times: frozenset[str]
 
 
 def predicate(token: Token) -> Token:
@@ -73,6 +85,18 @@ def is_negated(span: Span, negators: set[int]) -> bool:
     return any(word.i in negators for word in attached)
 
 
+def future_time(head: Token, future_times: frozenset[str]) -> Token | None:
+    """The adverb of time to come in the clause of ``head`` («سال آینده»، «به‌زودی»), where its
+    predicate is a present indicative, which it then makes a future; None otherwise. Only words
+    of the clause itself count, not of a clause it governs."""
+    words = clause_words(head)
+    if not any("Pres" in word.morph.get("Tense") for word in words):
+        return None
+    if any(mood in ("Sub", "Imp") for word in words for mood in word.morph.get("Mood")):
+        return None
+    return next((word for word in head.subtree if word.norm_ in future_times and predicate(word).i == head.i), None)
+
+
 def is_modal(word: Token, modals: frozenset[str]) -> bool:
     """A modal of possibility or duty (``modals``: lemmas and forms). «توانستن» in the simple
     past, positive, is no modal but a deed: «توانستند ... کنند» is «they managed to»."""
@@ -83,12 +107,15 @@ def is_modal(word: Token, modals: frozenset[str]) -> bool:
     return not (simple_past and not is_negative(word))
 
 
-def unrealized(span: Span, modals: frozenset[str]) -> str | None:
+def unrealized(span: Span, cues: ClauseCues) -> str | None:
     """Why the cue's clause is no claim of something done or under way (future, subjunctive,
     imperative, modal, a condition, a question), or None when it is one. A modal verb that governs
     the clause counts too («می‌تواند ... حاصل بیاورد», «نتوانستند ... تکرار کنند»)."""
+    modals = cues.modals
     head = predicate(span.root)
     words = clause_words(head)
+    if time := future_time(head, cues.future_times):
+        return f"the clause of «{head.text}» speaks of the future («{time.text}»)"
     for word in words:
         if "Fut" in word.morph.get("Tense"):
             return f"the clause of «{head.text}» is in the future («{word.text}»)"
@@ -107,10 +134,10 @@ def unrealized(span: Span, modals: frozenset[str]) -> str | None:
     return None
 
 
-def not_done(span: Span, modals: frozenset[str]) -> str | None:
+def not_done(span: Span, cues: ClauseCues) -> str | None:
     """Why the cue's clause is no claim of something already done (besides ``unrealized``: its
     predicate is not in the past or the perfect, so a plan or a forecast in the present), or None."""
-    reason = unrealized(span, modals)
+    reason = unrealized(span, cues)
     if reason:
         return reason
     head = predicate(span.root)
@@ -122,9 +149,12 @@ def not_done(span: Span, modals: frozenset[str]) -> str | None:
     return f"the clause of «{head.text}» is not in the past or the perfect"
 
 
-def not_future(span: Span, modals: frozenset[str]) -> str | None:
-    """Why the cue's clause speaks of no future (its predicate has no future tense), or None."""
+def not_future(span: Span, cues: ClauseCues) -> str | None:
+    """Why the cue's clause speaks of no future (its predicate has no future tense, nor is it a
+    present with an adverb of time to come), or None."""
     head = predicate(span.root)
     if any("Fut" in word.morph.get("Tense") for word in clause_words(head)):
+        return None
+    if future_time(head, cues.future_times):
         return None
     return f"the clause of «{head.text}» is not in the future"

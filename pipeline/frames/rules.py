@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from gofteman.constants import SCHEMAS_DIR
-from gofteman.frames.clauses import clause_span, is_negated, not_done, not_future, unrealized
+from gofteman.frames.clauses import ClauseCues, clause_span, is_negated, not_done, not_future, unrealized
 from gofteman.frames.lexicons import LexiconError, expand, read_lexicon
 
 RULES_PATH = SCHEMAS_DIR / "frames" / "rules.yaml"
@@ -93,7 +93,9 @@ class RuleBase:
             self.lexicons = {name: read_lexicon(path.parent / file) for name, file in data.get("lexicons", {}).items()}
         except LexiconError as error:
             raise RuleError(str(error)) from None
-        self.modals = frozenset(expand({"IN": data["modals"]}, self.lexicons, f"{path}: modals")["IN"])
+        self.clause_cues = ClauseCues(
+            modals=frozenset(expand({"IN": data["modals"]}, self.lexicons, f"{path}: modals")["IN"]),
+            future_times=frozenset(expand({"IN": data["future_times"]}, self.lexicons, f"{path}: future_times")["IN"]))
         self.matcher = Matcher(vocab, validate=True)
         self.dependency_matcher = DependencyMatcher(vocab, validate=True)
         self._add(NEGATION_KEY, data["negation_cues"], "negation_cues")
@@ -202,7 +204,7 @@ class RuleBase:
         if rule.negation == "forbidden" and negated:
             return "its clause is negated"
         if rule.claim:
-            reason = CLAIMS[rule.claim](span, self.modals)
+            reason = CLAIMS[rule.claim](span, self.clause_cues)
             if reason:
                 return f"no {rule.claim} claim: {reason}"
         ingroup = bool(found.get(INGROUP_KEY)) or any(

@@ -4,10 +4,10 @@ and the perfect where the tagger leaves the feature off."""
 import spacy
 
 from gofteman import conllu
-from gofteman.frames.clauses import is_negated, not_done
+from gofteman.frames.clauses import ClauseCues, is_negated, not_done, not_future
 from gofteman.frames.docs import sentence_doc
 
-MODALS = frozenset({"باید", "توان"})
+CUES = ClauseCues(modals=frozenset({"باید", "توان"}), future_times=frozenset({"آینده"}))
 
 
 def _doc(rows: list[str]):
@@ -37,6 +37,17 @@ WRITTEN = ["او\tاو\tPRON\t_\tNumber=Sing|Person=3\t3\tnsubj\t_\t_",
            "نوشته\tنوشت\tVERB\t_\tNumber=Sing|Person=3|VerbForm=Part\t0\troot\t_\tSpaceAfter=No",
            ".\t.\tPUNCT\t_\t_\t3\tpunct\t_\t_"]
 
+# «این بیمارستان سال آینده افتتاح می‌شود»: the present of time to come
+OPENING_NEXT_YEAR = ["این\tاین\tDET\t_\t_\t2\tdet\t_\t_",
+                     "بیمارستان\tبیمارستان\tNOUN\t_\tNumber=Sing\t6\tnsubj\t_\t_",
+                     "سال\tسال\tNOUN\t_\tNumber=Sing\t6\tobl\t_\t_",
+                     "آینده\tآینده\tADJ\t_\t_\t3\tamod\t_\t_",
+                     "افتتاح\tافتتاح\tNOUN\t_\tNumber=Sing\t6\tcompound:lvc\t_\t_",
+                     "می‌شود\tشد\tVERB\t_\tMood=Ind|Number=Sing|Person=3|Tense=Pres\t0\troot\t_\tSpaceAfter=No",
+                     ".\t.\tPUNCT\t_\t_\t6\tpunct\t_\t_"]
+# «این بیمارستان سال گذشته افتتاح می‌شود»: the same present with no time to come
+OPENING_LAST_YEAR = OPENING_NEXT_YEAR[:3] + ["گذشته\tگذشته\tADJ\t_\t_\t3\tamod\t_\t_"] + OPENING_NEXT_YEAR[4:]
+
 
 def test_a_negative_prefix_negates_without_the_feature():
     doc = _doc(UNSUCCESSFUL)
@@ -49,8 +60,18 @@ def test_a_stem_beginning_with_the_prefix_is_not_negative():
 
 
 def test_a_bare_participle_claims_something_done():
-    assert not_done(_doc(ATTAINED)[2:5], MODALS) is None
+    assert not_done(_doc(ATTAINED)[2:5], CUES) is None
 
 
 def test_the_present_claims_nothing_done():
-    assert not_done(_doc(ATTAINING)[2:5], MODALS) == "the clause of «می‌کند» is not in the past or the perfect"
+    assert not_done(_doc(ATTAINING)[2:5], CUES) == "the clause of «می‌کند» is not in the past or the perfect"
+
+
+def test_a_present_with_time_to_come_is_a_future():
+    opening = _doc(OPENING_NEXT_YEAR)[4:5]
+    assert not_future(opening, CUES) is None
+    assert not_done(opening, CUES) == "the clause of «می‌شود» speaks of the future («آینده»)"
+
+
+def test_a_present_without_time_to_come_is_no_future():
+    assert not_future(_doc(OPENING_LAST_YEAR)[4:5], CUES) == "the clause of «می‌شود» is not in the future"
