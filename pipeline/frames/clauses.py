@@ -18,7 +18,6 @@ QUESTION_MARKS = frozenset({"؟", "?"})
 #: the relations by which a modal verb governs the clause it modalises («می‌تواند ... بیاورد»)
 MODAL_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 IMPERFECTIVE_PREFIX = "می"
-NEGATIVE_PREFIX = "ن"
 #: the conjunctions of a condition: a claim under «اگر» is not made
 CONDITION_MARKERS = frozenset({"اگر", "چنانچه", "درصورتی‌که", "درصورتیکه", "هرگاه"})
 
@@ -57,12 +56,9 @@ def clause_words(head: Token) -> list[Token]:
 
 
 def is_negative(word: Token) -> bool:
-    """``Polarity=Neg``, or a verb with the negative prefix «ن» that its lemma lacks: the tagger
-    leaves the feature off some negated participles and perfects («موفق نشده‌اند»)."""
-    if "Neg" in word.morph.get("Polarity"):
-        return True
-    return (word.pos_ in ("VERB", "AUX") and word.norm_.startswith(NEGATIVE_PREFIX)
-            and bool(word.lemma_) and not word.lemma_.startswith(NEGATIVE_PREFIX))
+    """``Polarity=Neg`` (the tag stage adds it where the tagger leaves it off a verb with the
+    negative prefix: ``negative_polarity`` in ``gofteman.stages.tag.verb_lemmas``)."""
+    return "Neg" in word.morph.get("Polarity")
 
 
 def is_participle(word: Token) -> bool:

@@ -1,5 +1,5 @@
-"""The clause reading of a cue on annotated CoNLL-U, shaped as the tag stage writes it: negation
-and the perfect where the tagger leaves the feature off."""
+"""The clause reading of a cue on annotated CoNLL-U, shaped as the tag stage writes it: negation,
+the perfect where the tagger leaves the feature off, and the present of time to come."""
 
 import spacy
 
@@ -16,10 +16,10 @@ def _doc(rows: list[str]):
     return sentence_doc(spacy.blank("fa").vocab, sentence)
 
 
-# «... و موفق نشده‌اند.»: the tagger gives the negated perfect no Polarity
+# «... و موفق نشده‌اند.»: the negated perfect, with the Polarity the tag stage writes
 UNSUCCESSFUL = ["آنها\tاو\tPRON\t_\tNumber=Plur|Person=3\t3\tnsubj\t_\t_",
                 "موفق\tموفق\tADJ\t_\t_\t3\txcomp\t_\t_",
-                "نشده‌اند\tشد\tVERB\t_\tNumber=Plur|Person=3|VerbForm=Part|Voice=Act\t0\troot\t_\tSpaceAfter=No",
+                "نشده‌اند\tشد\tVERB\t_\tNumber=Plur|Person=3|Polarity=Neg|VerbForm=Part|Voice=Act\t0\troot\t_\tSpaceAfter=No",
                 ".\t.\tPUNCT\t_\t_\t3\tpunct\t_\t_"]
 # «شرکت به منابع جدیدی دست پیدا کرده»: a bare participle, the auxiliary elided, no VerbForm
 ATTAINED = ["شرکت\tشرکت\tPROPN\t_\tNumber=Sing\t5\tnsubj\t_\t_",
@@ -31,7 +31,7 @@ ATTAINED = ["شرکت\tشرکت\tPROPN\t_\tNumber=Sing\t5\tnsubj\t_\t_",
 # «شرکت به منابع جدیدی دست پیدا می‌کند»: the present, no claim of something done
 ATTAINING = ATTAINED[:4] + ["می‌کند\tکرد\tVERB\t_\tNumber=Sing|Person=3|Tense=Pres|Voice=Act\t0\troot\t_\tSpaceAfter=No",
                             ATTAINED[5]]
-# «نوشته»: a participle whose stem itself begins with «ن» is not negative
+# «نوشته»: a participle with no Polarity (its stem begins with «ن») is not negative
 WRITTEN = ["او\tاو\tPRON\t_\tNumber=Sing|Person=3\t3\tnsubj\t_\t_",
            "موفق\tموفق\tADJ\t_\t_\t3\txcomp\t_\t_",
            "نوشته\tنوشت\tVERB\t_\tNumber=Sing|Person=3|VerbForm=Part\t0\troot\t_\tSpaceAfter=No",
@@ -49,12 +49,12 @@ OPENING_NEXT_YEAR = ["این\tاین\tDET\t_\t_\t2\tdet\t_\t_",
 OPENING_LAST_YEAR = OPENING_NEXT_YEAR[:3] + ["گذشته\tگذشته\tADJ\t_\t_\t3\tamod\t_\t_"] + OPENING_NEXT_YEAR[4:]
 
 
-def test_a_negative_prefix_negates_without_the_feature():
+def test_a_negative_predicate_negates_its_clause():
     doc = _doc(UNSUCCESSFUL)
     assert is_negated(doc[1:2], set())
 
 
-def test_a_stem_beginning_with_the_prefix_is_not_negative():
+def test_a_participle_without_the_feature_is_not_negative():
     doc = _doc(WRITTEN)
     assert not is_negated(doc[1:2], set())
 

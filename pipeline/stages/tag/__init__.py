@@ -41,7 +41,7 @@ from gofteman.stages.tag.character_tags import CharacterTags, is_foreign
 from gofteman.stages.tag.context_tags import NumberNames, ProgressiveAuxiliary
 from gofteman.stages.stanza_stage import StanzaStage
 from gofteman.stages.tag.tag_dictionary import Analysis, TagDictionary
-from gofteman.stages.tag.verb_lemmas import STEM_SEPARATOR, VerbLemmas, ud_lemma
+from gofteman.stages.tag.verb_lemmas import STEM_SEPARATOR, VerbLemmas, negative_polarity, ud_lemma
 
 UD_DEPREL = re.compile(r"[a-z]+(:[a-z]+)?")
 
@@ -80,13 +80,14 @@ class Tag(StanzaStage):
                        TAG_DICTIONARY_PATH.name))
 
     def __init__(self, models: str, device: str, batch_size: dict[str, int], documents_per_batch: int, tag_dictionary: dict,
-                 character_tags: dict, number_names: dict, progressive_auxiliary: dict) -> None:
+                 character_tags: dict, number_names: dict, progressive_auxiliary: dict, negative_polarity: dict) -> None:
         super().__init__(models, device, batch_size, documents_per_batch)
         self.verb_lemmas = VerbLemmas.shipped()
         self.tag_dictionary = (TagDictionary.load(TAG_DICTIONARY_PATH, **tag_dictionary)
                                if models == MODELS_SHIPPED else None)
         self.character_tags = CharacterTags(**character_tags)
         self.context_tags = (NumberNames(**number_names), ProgressiveAuxiliary(**progressive_auxiliary))
+        self.not_negative = frozenset(negative_polarity["not_negative"])
 
     def stanza_input(self, sentence: conllu.Sentence) -> list[str]:
         # the syntactic words: multiword tokens are tagged and parsed as the words they split into,
@@ -126,6 +127,7 @@ class Tag(StanzaStage):
                                                    stems if STEM_SEPARATOR in stems else None)
                 row[conllu.XPOS] = _value(word.xpos)
                 # stanza joins the features it predicts one by one in its own order
-                row[conllu.FEATS] = conllu.sorted_feats(_value(word.feats))
+                row[conllu.FEATS] = negative_polarity(word.text, row[conllu.UPOS], row[conllu.LEMMA],
+                                                      conllu.sorted_feats(_value(word.feats)), self.not_negative)
                 row[conllu.HEAD] = str(word.head)
                 row[conllu.DEPREL] = ud_deprel(_value(word.deprel))

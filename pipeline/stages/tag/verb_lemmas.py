@@ -7,6 +7,10 @@ the present stem comes from, in this order: the table learnt from iPerUDT, which
 stems (``models/fa-small/verb_stems.tsv``, written by ``make models``); hazm's verb list, by the
 conjugated form (``می‌روم`` -> ``رفت#رو``) or by a past stem hazm gives one present stem. A
 lemma none of them knows has no ``OrigLemma``.
+
+The lemmatizer at times reads a stem's own initial «ن» as the negative prefix («نمودند» -> «ماند»,
+«نهادند» -> «هاد»); where hazm conjugates the form from a past stem that begins with «ن», that
+stem is taken instead.
 """
 
 from __future__ import annotations
@@ -15,10 +19,12 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
+from gofteman import conllu
 from gofteman.constants import VERB_STEMS_PATH, VERB_UPOS
 from gofteman.text.hazm_resources import verb_conjugations
 
 STEM_SEPARATOR = "#"
+NEGATIVE_PREFIX = "ن"
 VERB_STEMS_HEADER = ("past", "present", "count")
 
 
@@ -62,10 +68,12 @@ class VerbLemmas:
         stem (or, for «است», its only stem); anything else is returned as predicted."""
         if upos not in VERB_UPOS or STEM_SEPARATOR in predicted:
             return predicted
-        if predicted in self.learnt:
-            return f"{predicted}{STEM_SEPARATOR}{self.learnt[predicted]}"
         from_form = self.by_form.get(form, "")
         past, _, present = from_form.partition(STEM_SEPARATOR)
+        if past.startswith(NEGATIVE_PREFIX) and not predicted.startswith(NEGATIVE_PREFIX):
+            return from_form  # the «ن» is the stem's, not a negation
+        if predicted in self.learnt:
+            return f"{predicted}{STEM_SEPARATOR}{self.learnt[predicted]}"
         if past == predicted or (not past and present == predicted):
             return from_form
         if predicted in self.single_present:
@@ -78,3 +86,15 @@ def ud_lemma(stems: str) -> str:
     stem of a verb that has none («#است» -> «است»); any other lemma as it is."""
     past, _, present = stems.partition(STEM_SEPARATOR)
     return past or present
+
+
+def negative_polarity(form: str, upos: str, lemma: str, feats: str, not_negative: frozenset[str]) -> str:
+    """``feats`` with ``Polarity=Neg`` added where a verb or auxiliary carries the negative
+    prefix «ن» that its lemma (the past stem, after ``VerbLemmas``) lacks («نشده‌اند» of «شد»):
+    the tagger leaves the feature off some negated participles and perfects, which UD PerDT
+    marks (214 of the 218 such verbs of its dev file). ``not_negative``: forms that begin with
+    the letter without being negated (the «ند» of «نیستند» as PerDT splits it)."""
+    if (upos not in VERB_UPOS or not form.startswith(NEGATIVE_PREFIX) or lemma.startswith(NEGATIVE_PREFIX)
+            or not lemma or form in not_negative or "Polarity=" in feats):
+        return feats
+    return conllu.sorted_feats("Polarity=Neg" if feats == "_" else f"{feats}|Polarity=Neg")

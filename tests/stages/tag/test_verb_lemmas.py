@@ -2,7 +2,7 @@
 
 import pytest
 
-from gofteman.stages.tag.verb_lemmas import VerbLemmas, read_verb_stems, ud_lemma
+from gofteman.stages.tag.verb_lemmas import VerbLemmas, negative_polarity, read_verb_stems, ud_lemma
 
 
 @pytest.fixture(scope="module")
@@ -19,6 +19,11 @@ def shipped():
     ("کتاب", "NOUN", "کتاب", "کتاب"),  # not a verb
     ("رفت", "VERB", "رفت#رو", "رفت#رو"),  # already both stems
     ("بلاگید", "VERB", "بلاگید", "بلاگید"),  # unknown to the table and to hazm
+    # the lemmatizer took the stem's «ن» for a negation; hazm conjugates the form from «نمود»
+    ("نمودند", "VERB", "ماند", "نمود#نما"),
+    ("نهادند", "VERB", "هاد", "نهاد#نه"),
+    ("نماند", "VERB", "ماند", "ماند#مان"),  # «did not stay»: a negation, as hazm reads it too
+    ("نکردند", "VERB", "کرد", "کرد#کن"),
 ])
 def test_verb_lemma(shipped, form, upos, predicted, expected):
     assert shipped(form, upos, predicted) == expected
@@ -45,3 +50,16 @@ def test_a_malformed_row_is_refused_with_its_line(tmp_path):
 
 def test_the_shipped_table_reads():
     assert len(VerbLemmas.shipped().learnt) > 100
+
+
+@pytest.mark.parametrize("form, upos, lemma, feats, expected", [
+    # the tagger left the feature off a negated perfect
+    ("نشده‌اند", "VERB", "شد", "Number=Plur|Person=3|VerbForm=Part", "Number=Plur|Person=3|Polarity=Neg|VerbForm=Part"),
+    ("نکرد", "VERB", "کرد", "_", "Polarity=Neg"),
+    ("نوشته", "VERB", "نوشت", "VerbForm=Part", "VerbForm=Part"),  # the stem's own «ن»
+    ("نشده", "ADJ", "نشده", "_", "_"),  # not a verb
+    ("ند", "AUX", "هست", "Number=Plur|Person=3", "Number=Plur|Person=3"),  # the «ند» of «نیستند»
+    ("نکرد", "VERB", "کرد", "Polarity=Neg", "Polarity=Neg"),  # already there
+])
+def test_negative_polarity(form, upos, lemma, feats, expected):
+    assert negative_polarity(form, upos, lemma, feats, frozenset({"ند"})) == expected
