@@ -18,6 +18,7 @@ QUESTION_MARKS = frozenset({"؟", "?"})
 #: the relations by which a modal verb governs the clause it modalises («می‌تواند ... بیاورد»)
 MODAL_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 IMPERFECTIVE_PREFIX = "می"
+SPACED_PREFIXES = frozenset({"می", "نمی"})
 #: the conjunctions of a condition: a claim under «اگر» is not made
 CONDITION_MARKERS = frozenset({"اگر", "چنانچه", "درصورتی‌که", "درصورتیکه", "هرگاه"})
 
@@ -93,13 +94,18 @@ def future_time(head: Token, future_times: frozenset[str]) -> Token | None:
     return next((word for word in head.subtree if word.norm_ in future_times and predicate(word).i == head.i), None)
 
 
+def _spaced_prefix(word: Token) -> bool:
+    """The imperfective prefix written apart, as a word of its own («می توانستیم»)."""
+    return word.i > 0 and word.doc[word.i - 1].norm_ in SPACED_PREFIXES
+
+
 def is_modal(word: Token, modals: frozenset[str]) -> bool:
     """A modal of possibility or duty (``modals``: lemmas and forms). «توانستن» in the simple
     past, positive, is no modal but a deed: «توانستند ... کنند» is «they managed to»."""
     if word.lemma_ not in modals and word.norm_ not in modals:
         return False
     simple_past = ("Past" in word.morph.get("Tense") and "Imp" not in word.morph.get("Aspect")
-                   and not word.norm_.startswith(IMPERFECTIVE_PREFIX))
+                   and not word.norm_.startswith(IMPERFECTIVE_PREFIX) and not _spaced_prefix(word))
     return not (simple_past and not is_negative(word))
 
 
