@@ -19,7 +19,10 @@ formal Persian hardly has such tokens, and the tokenizer learnt colloquial ones 
 «خودتونو» from iPerUDT, so it cuts names like «هاچیکو» in three. A token it left whole that is a noun of hazm's lexicon plus a pronominal clitic, a word
 plus the copula «ست», an adjective plus a personal ending of the copula, or «مرا», is split by the
 rule of ``clitics.py``, which reads them from ``schemas/mwt.yaml``; a clitic after
-«ا»/«و» is spelled as PerDT spells it («خودرو» + «یش», not «خودروی» + «ش»).
+«ا»/«و» is spelled as PerDT spells it («خودرو» + «یش», not «خودروی» + «ش»). Either way, a token that
+raw Persian text (the ZWNJ lexicon's counts) writes far more often than the host it would split
+into is a word of its own and stays whole: «لیست» is no «لیس» + «ت», «متهمان» no «مته» + «مان»; but
+an adjective with a personal ending of the copula («امیدوارم») is split as PerDT splits it.
 
 A split token becomes a range line (``4-5``) that keeps the token's FORM and MISC, followed by
 its words, whose FORM is the word as stanza splits the normalised token, with a ZWNJ between two
@@ -36,8 +39,10 @@ from functools import cached_property
 
 from gofteman import conllu
 from gofteman.stages.mwt.clitics import CliticSplitter
-from gofteman.constants import CAP_NORM, CAP_SENTENCES, CAP_TOKENS, CAP_WORDS, MISC_NORM, SHIPPED_MODELS_DIR, ZWNJ
+from gofteman.constants import (CAP_NORM, CAP_SENTENCES, CAP_TOKENS, CAP_WORDS, MISC_NORM, PROJECT_DIR, SHIPPED_MODELS_DIR,
+                                ZWNJ, ZWNJ_LEXICON_PATH)
 from gofteman.text.hazm_resources import verb_conjugations, word_tags
+from gofteman.text.zwnj import ZwnjLexicon
 from gofteman.stages.stanza_stage import StanzaStage
 
 #: stanza reads the sentences of a batch as one text, one sentence per paragraph
@@ -124,17 +129,36 @@ class SplitMultiwordTokens(StanzaStage):
     config_file = "mwt.yaml"
     processors = ["tokenize", "mwt"]
     pretokenized = False
-    resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in ("tokenizer.pt", "mwt.pt"))
-    code_modules = (*StanzaStage.code_modules, "gofteman.stages.mwt.clitics", "gofteman.text.hazm_resources")
+    resources = (*(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in ("tokenizer.pt", "mwt.pt")),
+                 str(ZWNJ_LEXICON_PATH.relative_to(PROJECT_DIR)))
+    code_modules = (*StanzaStage.code_modules, "gofteman.stages.mwt.clitics", "gofteman.text.hazm_resources",
+                    "gofteman.text.zwnj")
     libraries = (*StanzaStage.libraries, "hazm")
     libraries = ("stanza", "torch", "hazm")  # hazm: its word list guards the splits
 
     def __init__(self, models: str, device: str, batch_size: dict[str, int], documents_per_batch: int, max_words: int,
-                 enclitics: list[str], clitic_split: dict) -> None:
+                 enclitics: list[str], clitic_split: dict, attested_whole: dict) -> None:
         super().__init__(models, device, batch_size, documents_per_batch)
         self.max_words = max_words
         self.enclitics = frozenset(enclitics)
         self.clitics = CliticSplitter.from_config(**clitic_split)
+        self.attested_whole_min_count = attested_whole["min_count"]
+        self.attested_whole_ratio = attested_whole["ratio"]
+
+    @cached_property
+    def raw_counts(self) -> ZwnjLexicon:
+        return ZwnjLexicon.load(ZWNJ_LEXICON_PATH)
+
+    def attested_whole(self, token: str, words: list[str]) -> bool:
+        """The token is a word of its own: raw text writes it at least ``attested_whole_min_count``
+        times and ``attested_whole_ratio`` times as often as the host it would split into, and the
+        host is no adjective taking a personal ending of the copula. Tokens always split so
+        (``fixed``) are split."""
+        if token in self.clitics.fixed or self.clitics.is_adjective(words[0]):
+            return False
+        whole = self.raw_counts.frequency(token.replace(ZWNJ, ""))
+        host = self.raw_counts.frequency(words[0].replace(ZWNJ, ""))
+        return whole >= self.attested_whole_min_count and whole >= self.attested_whole_ratio * host
 
     @cached_property
     def whole_words(self) -> frozenset[str]:
@@ -165,10 +189,11 @@ class SplitMultiwordTokens(StanzaStage):
                 words = [word.text for word in token.words]
                 if (index is not None and 1 < len(words) <= self.max_words and words[-1] in self.enclitics
                         and token.text not in self.whole_words
-                        and all(word and not WHITESPACE.search(word) for word in words)):
+                        and all(word and not WHITESPACE.search(word) for word in words)
+                        and not self.attested_whole(token.text, words)):
                     splits[index] = self.clitics.perdt_spelling(keep_junction_zwnj(token.text, words))
             for index, form in enumerate(conllu.normalized_form(row) for row in sentence.tokens()):
-                if index not in splits and (words := self.clitics.split(form)):
+                if index not in splits and (words := self.clitics.split(form)) and not self.attested_whole(form, words):
                     splits[index] = words
             if splits:
                 split_rows(sentence, splits)
