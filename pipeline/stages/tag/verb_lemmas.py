@@ -10,7 +10,8 @@ lemma none of them knows has no ``OrigLemma``.
 
 The lemmatizer at times reads a stem's own initial «ن» as the negative prefix («نمودند» -> «ماند»,
 «نهادند» -> «هاد»); where hazm conjugates the form from a past stem that begins with «ن», that
-stem is taken instead.
+stem is taken instead. The negative prefix the lemma then lacks also gives a verb the
+``Polarity=Neg`` the tagger leaves off some negated perfects (``negative_polarity``).
 """
 
 from __future__ import annotations
