@@ -32,16 +32,21 @@ from gofteman.constants import (
     CAP_XPOS,
     MISC_ORIG_LEMMA,
     MODELS_SHIPPED,
+    PROJECT_DIR,
     SHIPPED_MODELS_DIR,
     TAG_DICTIONARY_PATH,
     VERB_STEMS_PATH,
     ZWNJ,
+    ZWNJ_LEXICON_PATH,
 )
 from gofteman.stages.tag.character_tags import CharacterTags, is_foreign
 from gofteman.stages.tag.context_tags import NumberNames, ProgressiveAuxiliary
+from gofteman.stages.tag.spaced_words import SpacedWords, write_goeswith
 from gofteman.stages.stanza_stage import StanzaStage
 from gofteman.stages.tag.tag_dictionary import Analysis, TagDictionary
 from gofteman.stages.tag.verb_lemmas import STEM_SEPARATOR, VerbLemmas, negative_polarity, ud_lemma
+from gofteman.text.hazm_resources import verb_conjugations
+from gofteman.text.zwnj import ZwnjLexicon
 
 UD_DEPREL = re.compile(r"[a-z]+(:[a-z]+)?")
 
@@ -73,14 +78,16 @@ class Tag(StanzaStage):
     config_file = "tag.yaml"
     processors = ["pos", "lemma", "depparse"]
     code_modules = (*StanzaStage.code_modules, "gofteman.tree_decoding", "gofteman.stages.tag.verb_lemmas", "gofteman.text.hazm_resources",
-                    "gofteman.stages.tag.tag_dictionary", "gofteman.stages.tag.character_tags", "gofteman.stages.tag.context_tags")
+                    "gofteman.stages.tag.tag_dictionary", "gofteman.stages.tag.character_tags", "gofteman.stages.tag.context_tags",
+                    "gofteman.stages.tag.spaced_words", "gofteman.text.zwnj")
     libraries = (*StanzaStage.libraries, "hazm")
     resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in
                       ("tagger.pt", "lemmatizer.pt", "parser.pt", "pretrain.pt", VERB_STEMS_PATH.name,
-                       TAG_DICTIONARY_PATH.name))
+                       TAG_DICTIONARY_PATH.name)) + (str(ZWNJ_LEXICON_PATH.relative_to(PROJECT_DIR)),)
 
     def __init__(self, models: str, device: str, batch_size: dict[str, int], documents_per_batch: int, tag_dictionary: dict,
-                 character_tags: dict, number_names: dict, progressive_auxiliary: dict, negative_polarity: dict) -> None:
+                 character_tags: dict, number_names: dict, progressive_auxiliary: dict, negative_polarity: dict,
+                 spaced_words: dict) -> None:
         super().__init__(models, device, batch_size, documents_per_batch)
         self.verb_lemmas = VerbLemmas.shipped()
         self.tag_dictionary = (TagDictionary.load(TAG_DICTIONARY_PATH, **tag_dictionary)
@@ -88,11 +95,19 @@ class Tag(StanzaStage):
         self.character_tags = CharacterTags(**character_tags)
         self.context_tags = (NumberNames(**number_names), ProgressiveAuxiliary(**progressive_auxiliary))
         self.not_negative = frozenset(negative_polarity["not_negative"])
+        self.spaced_words = self._spaced_words(**spaced_words)
+
+    @staticmethod
+    def _spaced_words(prefixes: list[str], suffixes: list[str], min_count: int) -> SpacedWords:
+        # without the lexicon (a checkout that has not built it) only hazm's verb forms are known
+        spellings = ZwnjLexicon.load(ZWNJ_LEXICON_PATH).counts if ZWNJ_LEXICON_PATH.exists() else {}
+        return SpacedWords(frozenset(prefixes), frozenset(suffixes), verb_conjugations(), spellings, min_count)
 
     def stanza_input(self, sentence: conllu.Sentence) -> list[str]:
         # the syntactic words: multiword tokens are tagged and parsed as the words they split into,
-        # without the ZWNJ a word keeps before its clitic (the models learnt normalised words)
-        return [word.strip(ZWNJ) or word for word in sentence.normalized_words()]
+        # without the ZWNJ a word keeps before its clitic (the models learnt normalised words);
+        # a word the writer spaced apart is read whole
+        return [spelling for _, spelling in self.spaced_words.groups(sentence)]
 
     def corrected_analysis(self, word: str, upos: str) -> Analysis | None:
         """The analysis to write instead of the tagger's, or None to keep the tagger's."""
@@ -119,7 +134,10 @@ class Tag(StanzaStage):
 
     def annotate(self, sentences: list[conllu.Sentence], analysed: Iterable) -> None:
         for sentence, result in zip(sentences, analysed):
-            for row, word in zip(sentence.words(), result.words):
+            rows = sentence.words()
+            groups = self.spaced_words.groups(sentence)
+            for (group, _), word in zip(groups, result.words):
+                row = rows[group[0]]
                 row[conllu.UPOS] = _value(word.upos)
                 stems = self.verb_lemmas(word.text, row[conllu.UPOS], lemma(row[conllu.FORM], word.lemma))
                 row[conllu.LEMMA] = ud_lemma(stems)
@@ -131,3 +149,4 @@ class Tag(StanzaStage):
                                                       conllu.sorted_feats(_value(word.feats)), self.not_negative)
                 row[conllu.HEAD] = str(word.head)
                 row[conllu.DEPREL] = ud_deprel(_value(word.deprel))
+            write_goeswith(rows, groups)
