@@ -18,6 +18,8 @@ QUESTION_MARKS = frozenset({"؟", "?"})
 #: the relations by which a modal verb governs the clause it modalises («می‌تواند ... بیاورد»)
 MODAL_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 IMPERFECTIVE_PREFIX = "می"
+#: The lemma of «داشتن» (to have), whose present states a thing held.
+HAVE_LEMMA = "داشت"
 SPACED_PREFIXES = frozenset({"می", "نمی"})
 #: the conjunctions of a condition: a claim under «اگر» is not made
 CONDITION_MARKERS = frozenset({"اگر", "چنانچه", "درصورتی‌که", "درصورتیکه", "هرگاه"})
@@ -149,6 +151,22 @@ def not_done(span: Span, cues: ClauseCues) -> str | None:
            or (w.dep_ == "cop" and w.norm_.startswith("بود")) for w in words):
         return None
     return f"the clause of «{head.text}» is not in the past or the perfect"
+
+
+def not_held(span: Span, cues: ClauseCues) -> str | None:
+    """Why the cue's clause claims neither something done nor a state held now, or None. A
+    present of «داشتن» states what is had («۴ درصد رشد داریم», «رتبه اول کشور را دارد»), where a
+    present of another verb is a habit or a forecast."""
+    reason = unrealized(span, cues)
+    if reason:
+        return reason
+    head = predicate(span.root)
+    if any(word.lemma_ == HAVE_LEMMA and "Pres" in word.morph.get("Tense")
+           and not word.norm_.startswith(IMPERFECTIVE_PREFIX) for word in clause_words(head)):
+        return None
+    if not_done(span, cues) is None:
+        return None
+    return f"the clause of «{head.text}» is not in the past, the perfect or a present of «داشتن»"
 
 
 def not_future(span: Span, cues: ClauseCues) -> str | None:

@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from gofteman.constants import SCHEMAS_DIR
-from gofteman.frames.clauses import ClauseCues, clause_span, is_negated, not_done, not_future, unrealized
+from gofteman.frames.clauses import ClauseCues, clause_span, is_negated, not_done, not_future, not_held, unrealized
 from gofteman.frames.lexicons import LexiconError, expand, read_lexicon
 
 RULES_PATH = SCHEMAS_DIR / "frames" / "rules.yaml"
@@ -39,8 +39,9 @@ RULES_SCHEMA_PATH = SCHEMAS_DIR / "frames" / "rules.schema.json"
 NEGATION_KEY = "negation-cue"
 INGROUP_KEY = "ingroup-cue"
 FOREIGN_KEY = "foreign-cue"
+NOT_FOREIGN_KEY = "not-foreign-cue"
 #: A rule's ``claim`` -> the check that says why its evidence's clause makes no such claim.
-CLAIMS = {"realized": unrealized, "done": not_done, "future": not_future}
+CLAIMS = {"realized": unrealized, "done": not_done, "held": not_held, "future": not_future}
 
 
 class RuleError(ValueError):
@@ -101,6 +102,8 @@ class RuleBase:
         self._add(NEGATION_KEY, data["negation_cues"], "negation_cues")
         self._add(INGROUP_KEY, data["ingroup_cues"], "ingroup_cues")
         self._add(FOREIGN_KEY, data["foreign_cues"], "foreign_cues")
+        if data.get("not_foreign_cues"):
+            self._add(NOT_FOREIGN_KEY, data["not_foreign_cues"], "not_foreign_cues")
         self.rules: dict[str, Rule] = {}
         for entry in data["rules"]:
             rule_id = entry["id"]
@@ -173,6 +176,10 @@ class RuleBase:
         for match_id, tokens in (self.dependency_matcher(doc) if len(self.dependency_matcher) else []):
             found.setdefault(doc.vocab.strings[match_id], []).append((min(tokens), max(tokens) + 1))
         negators = {index for start, end in found.get(NEGATION_KEY, []) for index in range(start, end)}
+        # a foreign name as the opponent or the venue of a contest does not make the news foreign
+        bystanders = {index for start, end in found.pop(NOT_FOREIGN_KEY, []) for index in range(start, end)}
+        if FOREIGN_KEY in found:
+            found[FOREIGN_KEY] = [(s, e) for s, e in found[FOREIGN_KEY] if not bystanders.intersection(range(s, e))]
         evidence: list[FrameSpan] = []
         misses: list[NearMiss] = []
         for rule in self.rules.values():
