@@ -78,8 +78,8 @@ def test_negated_despair_is_flagged_and_explained(frames):
     ("وزیر خارجه انگلیس در سفر به تهران با همتای خود دیدار کرد.", "enemy-named-adversary", "no context cue"),
     # the clause decides: a forecast or a duty is no achievement, and says which word made it so
     ("این بیمارستان سال آینده افتتاح خواهد شد.", "achievement-opened", "no done claim: the clause of «شد» is in the future («خواهد»)"),
-    ("ظرفیت تولید سال آینده ۲۰ درصد افزایش می‌یابد.", "achievement-growth", "no done claim: the clause of «می‌یابد» speaks of the future («آینده»)"),
-    ("ظرفیت تولید هر سال ۲۰ درصد افزایش می‌یابد.", "achievement-growth", "no done claim: the clause of «می‌یابد» is not in the past"),
+    ("ظرفیت تولید سال آینده ۲۰ درصد افزایش می‌یابد.", "achievement-growth", "no held claim: the clause of «می‌یابد» speaks of the future («آینده»)"),
+    ("ظرفیت تولید هر سال ۲۰ درصد افزایش می‌یابد.", "achievement-growth", "no held claim: the clause of «می‌یابد» is not in the past, the perfect or a present of «داشتن»"),
     ("بایرن مونیخ موفق شد اینترمیلان را شکست دهد.", "achievement-succeeded", "foreign news with no in-group"),
 ])
 def test_near_misses_say_why(frames, text, rule, reason):
