@@ -36,6 +36,7 @@ from gofteman.constants import (
     SHIPPED_MODELS_DIR,
     TAG_DICTIONARY_PATH,
     VERB_STEMS_PATH,
+    VERB_UPOS,
     ZWNJ,
     ZWNJ_LEXICON_PATH,
 )
@@ -140,9 +141,10 @@ class Tag(StanzaStage):
                 row = rows[group[0]]
                 row[conllu.UPOS] = _value(word.upos)
                 stems = self.verb_lemmas(word.text, row[conllu.UPOS], lemma(row[conllu.FORM], word.lemma))
-                row[conllu.LEMMA] = ud_lemma(stems)
-                row[conllu.MISC] = conllu.misc_set(row[conllu.MISC], MISC_ORIG_LEMMA,
-                                                   stems if STEM_SEPARATOR in stems else None)
+                # only a verb's lemma is a pair of stems: «#» elsewhere is a symbol (a hashtag)
+                is_pair = row[conllu.UPOS] in VERB_UPOS and STEM_SEPARATOR in stems
+                row[conllu.LEMMA] = ud_lemma(stems) if is_pair else stems
+                row[conllu.MISC] = conllu.misc_set(row[conllu.MISC], MISC_ORIG_LEMMA, stems if is_pair else None)
                 row[conllu.XPOS] = _value(word.xpos)
                 # stanza joins the features it predicts one by one in its own order
                 row[conllu.FEATS] = negative_polarity(word.text, row[conllu.UPOS], row[conllu.LEMMA],

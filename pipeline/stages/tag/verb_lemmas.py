@@ -86,7 +86,7 @@ def ud_lemma(stems: str) -> str:
     """The LEMMA UD Persian writes for ``past#present`` stems: the past stem, or the present
     stem of a verb that has none («#است» -> «است»); any other lemma as it is."""
     past, _, present = stems.partition(STEM_SEPARATOR)
-    return past or present
+    return past or present or stems
 
 
 def negative_polarity(form: str, upos: str, lemma: str, feats: str, not_negative: frozenset[str]) -> str:

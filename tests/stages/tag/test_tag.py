@@ -86,6 +86,14 @@ def test_a_number_is_its_own_lemma_as_written(tagged):
     assert number[conllu.LEMMA] == "1401"  # the model sees «۱۴۰۱», normalised
 
 
+def test_a_hash_sign_is_a_symbol_with_itself_as_lemma_not_a_pair_of_stems(annotate_words):
+    # «#» is also the separator of a verb's past#present stems: it must not be read as one
+    conll = conllu.format_sentences(annotate_words("او با برچسب # ایران در شبکه نوشت.", "hash"))
+    sentence, = conllu.parse(Tag.from_config().process("hash", conll).output)
+    row = next(row for row in sentence.words() if row[conllu.FORM] == "#")
+    assert (row[conllu.LEMMA], row[conllu.UPOS], row[conllu.MISC]) == ("#", "SYM", "_")
+
+
 @pytest.mark.parametrize("form, predicted, expected", [
     ("35", "555", "35"), ("«", "«", "«"), ("۱۴۰۱", "۱۴۰", "۱۴۰۱"),
     ("گونه\u200cای", "\u200cگونه", "گونه"), ("حکومت\u200cها", "حکومت\u200c", "حکومت"), ("رفت", None, "_"),
