@@ -10,7 +10,9 @@ punctuation marks or symbols gets UD's PUNCT or SYM and a word in another script
 of foreign words (``pipeline/character_tags.py``); a number in digits after «سال», «دهه», «ساعت»
 or «روز» gets PerDT's NOUN and «داشتن» before a verb in «می» of its person PerDT's progressive AUX
 (``pipeline/context_tags.py``); with the shipped models, the tag dictionary of their training
-data (``pipeline/tag_dictionary.py``) corrects the others.
+data (``pipeline/tag_dictionary.py``) corrects the others. A word the writer spaced apart where a
+ZWNJ belongs («می رود», «گروه های») is read whole and written back as UD's ``goeswith``
+(``spaced_words.py``).
 """
 
 from __future__ import annotations
