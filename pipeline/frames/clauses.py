@@ -20,7 +20,6 @@ MODAL_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 IMPERFECTIVE_PREFIX = "می"
 #: The lemma of «داشتن» (to have), whose present states a thing held.
 HAVE_LEMMA = "داشت"
-SPACED_PREFIXES = frozenset({"می", "نمی"})
 #: the conjunctions of a condition: a claim under «اگر» is not made
 CONDITION_MARKERS = frozenset({"اگر", "چنانچه", "درصورتی‌که", "درصورتیکه", "هرگاه"})
 
@@ -96,18 +95,13 @@ def future_time(head: Token, future_times: frozenset[str]) -> Token | None:
     return next((word for word in head.subtree if word.norm_ in future_times and predicate(word).i == head.i), None)
 
 
-def _spaced_prefix(word: Token) -> bool:
-    """The imperfective prefix written apart, as a word of its own («می توانستیم»)."""
-    return word.i > 0 and word.doc[word.i - 1].norm_ in SPACED_PREFIXES
-
-
 def is_modal(word: Token, modals: frozenset[str]) -> bool:
     """A modal of possibility or duty (``modals``: lemmas and forms). «توانستن» in the simple
     past, positive, is no modal but a deed: «توانستند ... کنند» is «they managed to»."""
     if word.lemma_ not in modals and word.norm_ not in modals:
         return False
     simple_past = ("Past" in word.morph.get("Tense") and "Imp" not in word.morph.get("Aspect")
-                   and not word.norm_.startswith(IMPERFECTIVE_PREFIX) and not _spaced_prefix(word))
+                   and not word.norm_.startswith(IMPERFECTIVE_PREFIX))
     return not (simple_past and not is_negative(word))
 
 
@@ -138,6 +132,13 @@ def unrealized(span: Span, cues: ClauseCues) -> str | None:
     return None
 
 
+def in_past_or_perfect(words: list[Token]) -> bool:
+    """Whether a clause's words put it in the past or the perfect; the past copula «بود» often
+    comes without Tense (شاهد ... بودیم)."""
+    return any("Past" in w.morph.get("Tense") or is_participle(w)
+               or (w.dep_ == "cop" and w.norm_.startswith("بود")) for w in words)
+
+
 def not_done(span: Span, cues: ClauseCues) -> str | None:
     """Why the cue's clause is no claim of something already done (besides ``unrealized``: its
     predicate is not in the past or the perfect, so a plan or a forecast in the present), or None."""
@@ -145,10 +146,7 @@ def not_done(span: Span, cues: ClauseCues) -> str | None:
     if reason:
         return reason
     head = predicate(span.root)
-    words = clause_words(head)
-    # the past copula «بود» often comes without Tense (شاهد ... بودیم)
-    if any("Past" in w.morph.get("Tense") or is_participle(w)
-           or (w.dep_ == "cop" and w.norm_.startswith("بود")) for w in words):
+    if in_past_or_perfect(clause_words(head)):
         return None
     return f"the clause of «{head.text}» is not in the past or the perfect"
 
@@ -161,10 +159,9 @@ def not_held(span: Span, cues: ClauseCues) -> str | None:
     if reason:
         return reason
     head = predicate(span.root)
-    if any(word.lemma_ == HAVE_LEMMA and "Pres" in word.morph.get("Tense")
-           and not word.norm_.startswith(IMPERFECTIVE_PREFIX) for word in clause_words(head)):
-        return None
-    if not_done(span, cues) is None:
+    words = clause_words(head)
+    if in_past_or_perfect(words) or any(word.lemma_ == HAVE_LEMMA and "Pres" in word.morph.get("Tense")
+                                        and not word.norm_.startswith(IMPERFECTIVE_PREFIX) for word in words):
         return None
     return f"the clause of «{head.text}» is not in the past, the perfect or a present of «داشتن»"
 

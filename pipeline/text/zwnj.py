@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from gofteman.constants import ZWNJ
+from gofteman.constants import ZWNJ, ZWNJ_LEXICON_PATH
 
 #: A run of Persian letters (with ZWNJ), the unit the repair works on.
 PERSIAN_WORD = re.compile(
@@ -84,6 +84,13 @@ class ZwnjLexicon:
 
     def frequency(self, key: str) -> int:
         return sum(count for _, count in self.variants.get(key, ()))
+
+
+@lru_cache(maxsize=1)
+def shipped_lexicon() -> ZwnjLexicon:
+    """The ZWNJ lexicon of ``models/zwnj-fa`` as raw text counts it, loaded once per process, for
+    the stages that only read it (mwt, tag); normalize adds hazm's words to a copy of its own."""
+    return ZwnjLexicon.load(ZWNJ_LEXICON_PATH)
 
 
 class ZwnjRepairer:

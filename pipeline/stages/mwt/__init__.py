@@ -42,7 +42,7 @@ from gofteman.stages.mwt.clitics import CliticSplitter
 from gofteman.constants import (CAP_NORM, CAP_SENTENCES, CAP_TOKENS, CAP_WORDS, MISC_NORM, PROJECT_DIR, SHIPPED_MODELS_DIR,
                                 ZWNJ, ZWNJ_LEXICON_PATH)
 from gofteman.text.hazm_resources import verb_conjugations, word_tags
-from gofteman.text.zwnj import ZwnjLexicon
+from gofteman.text.zwnj import shipped_lexicon
 from gofteman.stages.stanza_stage import StanzaStage
 
 #: stanza reads the sentences of a batch as one text, one sentence per paragraph
@@ -145,10 +145,6 @@ class SplitMultiwordTokens(StanzaStage):
         self.attested_whole_min_count = attested_whole["min_count"]
         self.attested_whole_ratio = attested_whole["ratio"]
 
-    @cached_property
-    def raw_counts(self) -> ZwnjLexicon:
-        return ZwnjLexicon.load(ZWNJ_LEXICON_PATH)
-
     def attested_whole(self, token: str, words: list[str]) -> bool:
         """The token is a word of its own: raw text writes it at least ``attested_whole_min_count``
         times and ``attested_whole_ratio`` times as often as the host it would split into, and the
@@ -156,8 +152,8 @@ class SplitMultiwordTokens(StanzaStage):
         (``fixed``) are split."""
         if token in self.clitics.fixed or self.clitics.is_adjective(words[0]):
             return False
-        whole = self.raw_counts.frequency(token.replace(ZWNJ, ""))
-        host = self.raw_counts.frequency(words[0].replace(ZWNJ, ""))
+        whole = shipped_lexicon().frequency(token.replace(ZWNJ, ""))
+        host = shipped_lexicon().frequency(words[0].replace(ZWNJ, ""))
         return whole >= self.attested_whole_min_count and whole >= self.attested_whole_ratio * host
 
     @cached_property

@@ -49,7 +49,7 @@ from gofteman.stages.stanza_stage import StanzaStage
 from gofteman.stages.tag.tag_dictionary import Analysis, TagDictionary
 from gofteman.stages.tag.verb_lemmas import STEM_SEPARATOR, VerbLemmas, negative_polarity, ud_lemma
 from gofteman.text.hazm_resources import verb_conjugations
-from gofteman.text.zwnj import ZwnjLexicon
+from gofteman.text.zwnj import shipped_lexicon
 
 UD_DEPREL = re.compile(r"[a-z]+(:[a-z]+)?")
 
@@ -102,9 +102,8 @@ class Tag(StanzaStage):
 
     @staticmethod
     def _spaced_words(prefixes: list[str], suffixes: list[str], min_count: int) -> SpacedWords:
-        # without the lexicon (a checkout that has not built it) only hazm's verb forms are known
-        spellings = ZwnjLexicon.load(ZWNJ_LEXICON_PATH).counts if ZWNJ_LEXICON_PATH.exists() else {}
-        return SpacedWords(frozenset(prefixes), frozenset(suffixes), verb_conjugations(), spellings, min_count)
+        return SpacedWords(frozenset(prefixes), frozenset(suffixes), verb_conjugations(), shipped_lexicon().counts,
+                           min_count)
 
     def stanza_input(self, sentence: conllu.Sentence) -> list[str]:
         # the syntactic words: multiword tokens are tagged and parsed as the words they split into,
