@@ -20,6 +20,8 @@ MODAL_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 IMPERFECTIVE_PREFIX = "می"
 #: The lemma of «داشتن» (to have), whose present states a thing held.
 HAVE_LEMMA = "داشت"
+#: The lemma of «شدن», the auxiliary of the passive.
+PASSIVE_AUXILIARY_LEMMA = "شد"
 #: the conjunctions of a condition: a claim under «اگر» is not made
 CONDITION_MARKERS = frozenset({"اگر", "چنانچه", "درصورتی‌که", "درصورتیکه", "هرگاه"})
 
@@ -34,10 +36,18 @@ class ClauseCues:
     future_times: frozenset[str]
 
 
+def is_passive_participle(token: Token) -> bool:
+    """A passive participle that a form of «شدن» governs (``xcomp``, as PerDT writes the passive:
+    «ساخته می‌شود», «تحویل داده نشد»), where the tense, the mood and the negation are those of «شدن»."""
+    return (token.pos_ == "VERB" and token.dep_ == "xcomp" and "Pass" in token.morph.get("Voice")
+            and token.head.i != token.i and token.head.lemma_ == PASSIVE_AUXILIARY_LEMMA)
+
+
 def predicate(token: Token) -> Token:
-    """The head of the clause ``token`` belongs to (the root when none is found on the way)."""
+    """The head of the clause ``token`` belongs to (the root when none is found on the way); of
+    a passive, the form of «شدن» (``is_passive_participle``)."""
     while True:
-        if token.pos_ == "AUX" and token.dep_ in CLAUSE_DEPENDENTS:
+        if (token.pos_ == "AUX" and token.dep_ in CLAUSE_DEPENDENTS) or is_passive_participle(token):
             token = token.head
             continue
         if token.pos_ == "VERB" or any(child.dep_ in CLAUSE_DEPENDENTS for child in token.children):

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from gofteman.constants import ZWNJ
+
 LEXICON_HEADER = ("entry", "sense")
 LEXICON_REFERENCE = "@"
 WHOLE_WORD = "$"
@@ -70,6 +72,8 @@ def expand(value: object, lexicons: dict[str, list[str]], where: str) -> object:
 
 
 def _regex(entry: str) -> str:
-    if entry.endswith(WHOLE_WORD):
-        return re.escape(entry.removesuffix(WHOLE_WORD)) + "$"
-    return re.escape(entry)
+    """The entry as a regex that matches its spellings with and without ZWNJs: Persian writes
+    «ضدانقلاب» and «ضد‌انقلاب», «بهره‌برداری» and «بهرهبرداری», and the ZWNJ repair may add one."""
+    whole = entry.endswith(WHOLE_WORD)
+    letters = entry.removesuffix(WHOLE_WORD).replace(ZWNJ, "")
+    return (re.escape(ZWNJ) + "?").join(map(re.escape, letters)) + ("$" if whole else "")

@@ -75,3 +75,25 @@ def test_a_present_with_time_to_come_is_a_future():
 
 def test_a_present_without_time_to_come_is_no_future():
     assert not_future(_doc(OPENING_LAST_YEAR)[4:5], CUES) == "the clause of «می‌شود» is not in the future"
+
+
+# «... ساخته می‌شود» / «... ساخته شد» / «... ساخته نشد»: the passive as PerDT writes it, the
+# participle an xcomp of «شدن», which carries the tense and the negation
+def _built(verb: str, feats: str) -> list[str]:
+    return ["سالن\tسالن\tNOUN\t_\tNumber=Sing\t3\tnsubj:pass\t_\t_",
+            "ساخته\tساخت\tVERB\t_\tNumber=Sing|Person=3|Tense=Past|Voice=Pass\t3\txcomp\t_\t_",
+            f"{verb}\tشد\tVERB\t_\t{feats}\t0\troot\t_\tSpaceAfter=No",
+            ".\t.\tPUNCT\t_\t_\t3\tpunct\t_\t_"]
+
+
+def test_a_present_passive_claims_nothing_done():
+    doc = _doc(_built("می‌شود", "Number=Sing|Person=3|Tense=Pres"))
+    assert not_done(doc[1:2], CUES) == "the clause of «می‌شود» is not in the past or the perfect"
+
+
+def test_a_past_passive_claims_something_done():
+    assert not_done(_doc(_built("شد", "Number=Sing|Person=3|Tense=Past"))[1:2], CUES) is None
+
+
+def test_a_negated_passive_is_negated_at_its_auxiliary():
+    assert is_negated(_doc(_built("نشد", "Number=Sing|Person=3|Polarity=Neg|Tense=Past"))[1:2], set())

@@ -40,8 +40,9 @@ def labels(frames: Frames, text: str) -> set[str]:
     ("امید به زندگی در کشور به ۷۶ سال رسیده است.", {"achievement"}),
     # the adversary spreading despair is enemy and threat, not hope
     ("دشمن می‌خواهد در جامعه ناامیدی ایجاد کند.", {"enemy", "threat"}),
-    # a defeated threat is still a threat (and an achievement)
-    ("توطئه‌های بیگانگان خنثی شد.", {"threat", "achievement"}),
+    # a defeated threat is still a threat (and an achievement; «بیگانگان», the hostile foreigners,
+    # is enemy as «دشمنان» is in the guidelines' case)
+    ("توطئه‌های بیگانگان خنثی شد.", {"threat", "achievement", "enemy"}),
     ("حمله سایبری به زیرساخت‌های کشورمان دفع شد.", {"threat"}),
     # technical or neutral risks are not threats
     ("او دچار حمله قلبی شد.", set()),
@@ -139,3 +140,11 @@ def test_a_whole_word_entry_does_not_match_longer_words():
     assert re.search(pattern, "حل") and re.search(pattern, "رونق‌های")
     assert not re.search(pattern, "حلقوم")
     assert expand({"NORM": {"IN": "@change"}}, lexicons, "test") == {"NORM": {"IN": ["حل", "رونق"]}}
+
+
+def test_a_lexicon_regex_matches_spellings_with_and_without_the_zwnj():
+    lexicons = {"enemies": ["ضدانقلاب", "بهره‌برداری$"]}
+    pattern = expand({"NORM": {"REGEX": "@enemies"}}, lexicons, "test")["NORM"]["REGEX"]
+    assert re.search(pattern, "ضد\u200cانقلاب") and re.search(pattern, "ضدانقلابی")
+    assert re.search(pattern, "بهرهبرداری") and re.search(pattern, "بهره\u200cبرداری")
+    assert not re.search(pattern, "بهره\u200cبرداری‌ها") and not re.search(pattern, "ضد")
