@@ -40,6 +40,7 @@ NEGATION_KEY = "negation-cue"
 INGROUP_KEY = "ingroup-cue"
 FOREIGN_KEY = "foreign-cue"
 NOT_FOREIGN_KEY = "not-foreign-cue"
+DATELINE_KEY = "dateline"
 #: A rule's ``claim`` -> the check that says why its evidence's clause makes no such claim.
 CLAIMS = {"realized": unrealized, "done": not_done, "held": not_held, "future": not_future}
 
@@ -104,6 +105,8 @@ class RuleBase:
         self._add(FOREIGN_KEY, data["foreign_cues"], "foreign_cues")
         if data.get("not_foreign_cues"):
             self._add(NOT_FOREIGN_KEY, data["not_foreign_cues"], "not_foreign_cues")
+        if data.get("dateline_cues"):
+            self._add(DATELINE_KEY, data["dateline_cues"], "dateline_cues")
         self.rules: dict[str, Rule] = {}
         for entry in data["rules"]:
             rule_id = entry["id"]
@@ -180,6 +183,12 @@ class RuleBase:
         bystanders = {index for start, end in found.pop(NOT_FOREIGN_KEY, []) for index in range(start, end)}
         if FOREIGN_KEY in found:
             found[FOREIGN_KEY] = [(s, e) for s, e in found[FOREIGN_KEY] if not bystanders.intersection(range(s, e))]
+        # a dateline (تهران - ایرنا -) says where the story was filed, not whom it is about
+        dateline = {index for start, end in found.pop(DATELINE_KEY, []) for index in range(start, end)}
+        if dateline:
+            for key in [INGROUP_KEY, FOREIGN_KEY, *(key for key in found if key.endswith("/context"))]:
+                if key in found:
+                    found[key] = [(s, e) for s, e in found[key] if not dateline.issuperset(range(s, e))]
         evidence: list[FrameSpan] = []
         misses: list[NearMiss] = []
         for rule in self.rules.values():

@@ -57,6 +57,9 @@ def labels(frames: Frames, text: str) -> set[str]:
     ("کشاورزان استان توانستند تولید گندم را دو برابر کنند.", {"achievement"}),
     # a plot in a story, with no in-group and no adversary, is no threat
     ("در این داستان، وزیر علیه پادشاه دسیسه کرد.", set()),
+    # a dateline says where the story was filed: Tehran in it is no in-group in the news
+    ("تهران - ایرنا - روزنامه جام جم درباره کودتا در ترکیه یادداشتی نوشت.", set()),
+    ("تهران - ایرنا - دشمنان با توطئه به دنبال ضربه زدن به کشورمان هستند.", {"threat", "enemy"}),
     # enemies: explicit terms, or named states with adversarial context; never a neutral mention
     ("دشمنان ملت ایران ناکام ماندند.", {"enemy", "achievement"}),
     ("آمریکا و انگلیس محور توطئه علیه ملت ایران شدند.", {"enemy", "threat"}),
