@@ -107,12 +107,13 @@ def future_time(head: Token, future_times: frozenset[str]) -> Token | None:
 
 def is_modal(word: Token, modals: frozenset[str]) -> bool:
     """A modal of possibility or duty (``modals``: lemmas and forms). «توانستن» in the simple
-    past, positive, is no modal but a deed: «توانستند ... کنند» is «they managed to»."""
+    past or the perfect, positive, is no modal but a deed: «توانستند ... کنند», «توانسته‌ایم ...
+    کنیم» are «they managed to», «we have managed to»."""
     if word.lemma_ not in modals and word.norm_ not in modals:
         return False
-    simple_past = ("Past" in word.morph.get("Tense") and "Imp" not in word.morph.get("Aspect")
-                   and not word.norm_.startswith(IMPERFECTIVE_PREFIX))
-    return not (simple_past and not is_negative(word))
+    done = (("Past" in word.morph.get("Tense") or is_participle(word)) and "Imp" not in word.morph.get("Aspect")
+            and not word.norm_.startswith(IMPERFECTIVE_PREFIX))
+    return not (done and not is_negative(word))
 
 
 def unrealized(span: Span, cues: ClauseCues) -> str | None:

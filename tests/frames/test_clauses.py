@@ -97,3 +97,16 @@ def test_a_past_passive_claims_something_done():
 
 def test_a_negated_passive_is_negated_at_its_auxiliary():
     assert is_negated(_doc(_built("نشد", "Number=Sing|Person=3|Polarity=Neg|Tense=Past"))[1:2], set())
+
+
+# «ما توانسته‌ایم ... کنیم»: the perfect of «توانستن», which the tagger leaves without Tense
+MANAGED = ["ما\tما\tPRON\t_\tNumber=Plur|Person=1\t2\tnsubj\t_\t_",
+           "توانسته‌ایم\tتوانست\tVERB\t_\tNumber=Plur|Person=1|VerbForm=Part|Voice=Act\t0\troot\t_\t_",
+           "کار\tکار\tNOUN\t_\tNumber=Sing\t4\tcompound:lvc\t_\t_",
+           "کنیم\tکرد\tVERB\t_\tMood=Sub|Number=Plur|Person=1|Tense=Pres\t2\tccomp\t_\tSpaceAfter=No",
+           ".\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_"]
+
+
+def test_the_perfect_of_tavanestan_is_a_deed_not_a_modal():
+    cues = ClauseCues(modals=frozenset({"باید", "توانست"}), future_times=CUES.future_times)
+    assert not_done(_doc(MANAGED)[1:2], cues) is None

@@ -14,7 +14,9 @@ form with a ZWNJ that hazm conjugates, such as the perfect «گرفته‌اند
 like a noun with «ـ‌ام» (PerDT writes them whole). So does a token
 whose last word would not be one of the ``enclitics`` of ``schemas/mwt.yaml`` (clitics, the
 copula, «را»): iPerUDT splits compounds and «اینکه», which PerDT writes as one word, and the
-tokenizer learnt that too. A token stanza splits into more than ``max_words`` words stays whole:
+tokenizer learnt that too. An enclitic written apart is a word already and stays whole: the
+perfect's ending in «داشته ایم» is no «ای» + «م» (UD Persian never splits one). A token stanza
+splits into more than ``max_words`` words stays whole:
 formal Persian hardly has such tokens, and the tokenizer learnt colloquial ones such as
 «خودتونو» from iPerUDT, so it cuts names like «هاچیکو» in three. A token it left whole that is a noun of hazm's lexicon plus a pronominal clitic, a word
 plus the copula «ست», an adjective plus a personal ending of the copula, or «مرا», is split by the
@@ -184,12 +186,13 @@ class SplitMultiwordTokens(StanzaStage):
                 index = token_at.get((token.start_char, token.end_char))
                 words = [word.text for word in token.words]
                 if (index is not None and 1 < len(words) <= self.max_words and words[-1] in self.enclitics
-                        and token.text not in self.whole_words
+                        and token.text not in self.whole_words and token.text not in self.enclitics
                         and all(word and not WHITESPACE.search(word) for word in words)
                         and not self.attested_whole(token.text, words)):
                     splits[index] = self.clitics.perdt_spelling(keep_junction_zwnj(token.text, words))
             for index, form in enumerate(conllu.normalized_form(row) for row in sentence.tokens()):
-                if index not in splits and (words := self.clitics.split(form)) and not self.attested_whole(form, words):
+                if (index not in splits and form not in self.enclitics and (words := self.clitics.split(form))
+                        and not self.attested_whole(form, words)):
                     splits[index] = words
             if splits:
                 split_rows(sentence, splits)

@@ -101,9 +101,9 @@ class Tag(StanzaStage):
         self.spaced_words = self._spaced_words(**spaced_words)
 
     @staticmethod
-    def _spaced_words(prefixes: list[str], suffixes: list[str], min_count: int) -> SpacedWords:
-        return SpacedWords(frozenset(prefixes), frozenset(suffixes), verb_conjugations(), shipped_lexicon().counts,
-                           min_count)
+    def _spaced_words(prefixes: list[str], suffixes: list[str], verb_endings: list[str], min_count: int) -> SpacedWords:
+        return SpacedWords(frozenset(prefixes), frozenset(suffixes), frozenset(verb_endings), verb_conjugations(),
+                           shipped_lexicon().counts, min_count)
 
     def stanza_input(self, sentence: conllu.Sentence) -> list[str]:
         # the syntactic words: multiword tokens are tagged and parsed as the words they split into,

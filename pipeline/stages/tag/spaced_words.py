@@ -6,7 +6,9 @@ tagger and the parser the joined word (``می‌رود``) and writes it back as 
 writes its informal text): the first part carries the word's LEMMA, UPOS, FEATS and place in the
 tree, each later part is ``X`` attached to it by ``goeswith``. A prefix is joined to the word
 after it, a suffix to the word before it, only where the joined spelling is a known word: a verb
-form hazm conjugates, or a spelling seen in raw text (the ZWNJ lexicon).
+form hazm conjugates, or a spelling seen in raw text (the ZWNJ lexicon). A personal ending of the
+perfect written apart («داشته ایم») joins only into a verb form: «نامه ام» (my letter) stays two
+words, as UD Persian writes it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ GOESWITH = "goeswith"
 class SpacedWords:
     prefixes: frozenset[str]
     suffixes: frozenset[str]
+    verb_endings: frozenset[str]
     verb_forms: Mapping[str, str]  # hazm's conjugated forms
     spellings: Mapping[str, int]  # raw-text counts of spellings (the ZWNJ lexicon)
     min_count: int
@@ -31,11 +34,12 @@ class SpacedWords:
     def is_known(self, word: str) -> bool:
         return word in self.verb_forms or self.spellings.get(word, 0) >= self.min_count
 
-    def spelling(self, first: str, second: str) -> str | None:
+    def spelling(self, first: str, second: str, verbs_only: bool = False) -> str | None:
         """The known spelling of two parts as one word: with a ZWNJ, or glued where the first
         part ends in a letter that does not join (``کشور`` + ``های`` -> ``کشورهای``); None when
-        neither is a known word."""
-        known = [word for word in (first + ZWNJ + second, first + second) if self.is_known(word)]
+        neither is a known word (``verbs_only``: a verb form hazm conjugates)."""
+        known = [word for word in (first + ZWNJ + second, first + second)
+                 if (word in self.verb_forms if verbs_only else self.is_known(word))]
         return max(known, key=lambda word: (word in self.verb_forms, self.spellings.get(word, 0)), default=None)
 
     def groups(self, sentence: conllu.Sentence) -> list[tuple[list[int], str]]:
@@ -52,8 +56,9 @@ class SpacedWords:
             if groups and alone[index] and alone[groups[-1][0][-1]] and spaces[groups[-1][0][-1]]:
                 indices, joined = groups[-1]
                 after_prefix = len(indices) == 1 and joined in self.prefixes
-                if (after_prefix or word in self.suffixes) and word not in self.prefixes:
-                    if spelling := self.spelling(joined, word):
+                ending = word in self.verb_endings and word not in self.suffixes
+                if (after_prefix or word in self.suffixes or ending) and word not in self.prefixes:
+                    if spelling := self.spelling(joined, word, verbs_only=ending and not after_prefix):
                         groups[-1] = (indices + [index], spelling)
                         continue
             groups.append(([index], word))

@@ -129,3 +129,11 @@ def test_a_token_raw_text_writes_far_more_often_than_its_host_stays_whole(annota
     # ending of «امیدوارم» are split still
     sentence, = annotate_words("متهمان لیست اموال را دستش دادند و امیدوارم برگردند.", "mwt-attested")
     assert ranges(sentence) == {"دستش": ["دست", "ش"], "امیدوارم": ["امیدوار", "م"]}
+
+
+def test_an_ending_written_apart_from_its_participle_stays_whole(annotate_words):
+    # news often writes the perfect's ending apart («داشته ایم»); stanza's tokenizer cut that «ایم»
+    # into «ای» + «م»; UD Persian never splits an ending that stands alone («نامه ام»: «ام» PRON)
+    sentence, = annotate_words("ما این طرح را اجرا کرده ایم و شما هم دیده اید.", "mwt-apart")
+    assert ranges(sentence) == {}
+    assert [row[conllu.FORM] for row in sentence.words()][5:7] == ["کرده", "ایم"]

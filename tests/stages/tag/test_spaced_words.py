@@ -41,6 +41,15 @@ def test_a_spaced_plural_suffix_joins_the_noun_before_it(stage, annotate_words):
         assert rows[host + 1][conllu.HEAD] == rows[host][conllu.ID]
 
 
+def test_a_perfect_ending_written_apart_is_tagged_with_its_participle(stage, annotate_words):
+    sentence, = tagged(stage, annotate_words, "ما در این دولت کاهش تورم را داشته ایم.")
+    rows = {row[conllu.FORM]: row for row in sentence.words()}
+    participle, ending = rows["داشته"], rows["ایم"]
+    assert (participle[conllu.UPOS], participle[conllu.LEMMA]) == ("VERB", "داشت")
+    assert "Person=1" in participle[conllu.FEATS] and "Mood=Sub" not in participle[conllu.FEATS]
+    assert (ending[conllu.UPOS], ending[conllu.DEPREL]) == ("X", GOESWITH)
+
+
 def test_every_sentence_stays_one_tree_whose_heads_point_at_words(stage, annotate_words):
     sentences = tagged(stage, annotate_words, "ما می توانیم کتاب های بیشتری بخوانیم. او می رود و آنها نمی آیند.")
     for sentence in sentences:
@@ -50,7 +59,8 @@ def test_every_sentence_stays_one_tree_whose_heads_point_at_words(stage, annotat
 
 
 def spaced_words(spellings=(), verbs=()):
-    return SpacedWords(frozenset({"می", "نمی"}), frozenset({"ها", "های", "تر"}), dict.fromkeys(verbs, ""),
+    return SpacedWords(frozenset({"می", "نمی"}), frozenset({"ها", "های", "تر"}), frozenset({"ام", "ایم", "اند"}),
+                       dict.fromkeys(verbs, ""),
                        dict.fromkeys(spellings, 5), 2)
 
 
@@ -71,6 +81,9 @@ def sentence_of(words, glued_after=()):
     (["می", "رود"], {}, [["می"], ["رود"]]),
     # a prefix never joins the word before it, nor two prefixes each other
     (["نمی", "می", "رود"], {"verbs": ["می" + ZWNJ + "رود", "نمی" + ZWNJ + "می"]}, [["نمی"], ["می", "رود"]]),
+    # the perfect's ending written apart joins into a verb form, never into a noun and its clitic
+    (["داشته", "ایم", "."], {"verbs": ["داشته" + ZWNJ + "ایم"]}, [["داشته", "ایم"], ["."]]),
+    (["نامه", "ام", "رسید"], {"spellings": ["نامه" + ZWNJ + "ام"]}, [["نامه"], ["ام"], ["رسید"]]),
 ])
 def test_groups(words, known, expected):
     groups = spaced_words(**known).groups(sentence_of(words))
