@@ -11,7 +11,6 @@ import pytest
 
 from gofteman.explain import annotate_text
 from gofteman.frames.docs import sentence_doc
-from gofteman.stages.frames import Frames
 
 PHRASINGS = Path(__file__).with_name("phrasings.tsv")
 NO_FRAME = "none"
@@ -23,11 +22,6 @@ def phrasings() -> list:
     return [pytest.param(row["label"], row["text"], id=f"{row['label']}-{number}",
                          marks=[pytest.mark.xfail(strict=True, reason="a known miss")] if row["known_miss"] else [])
             for number, row in enumerate(rows, start=2)]
-
-
-@pytest.fixture(scope="module")
-def frames() -> Frames:
-    return Frames.from_config()
 
 
 @pytest.mark.slow

@@ -13,11 +13,6 @@ CASES = [(rule.id, expected, text) for rule in RULES.values()
          for expected, texts in (("fires", rule.examples["fires"]), ("not", rule.examples["not"])) for text in texts]
 
 
-@pytest.fixture(scope="module")
-def frames() -> Frames:
-    return Frames.from_config()
-
-
 def outcome(frames: Frames, rule_id: str, text: str) -> bool:
     """Whether the rule fired (an evidence rule) or vetoed something (a veto) on the text."""
     hits = False

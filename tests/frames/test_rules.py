@@ -15,11 +15,6 @@ from gofteman.frames.rules import RULES_PATH, RuleBase, RuleError
 from gofteman.stages.frames import Frames
 
 
-@pytest.fixture(scope="module")
-def frames() -> Frames:
-    return Frames.from_config()
-
-
 def analyse(frames: Frames, text: str):
     [sentence] = annotate_text(text)
     return frames.rules.match(sentence_doc(frames.nlp.vocab, sentence))
