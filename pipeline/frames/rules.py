@@ -40,6 +40,7 @@ NEGATION_KEY = "negation-cue"
 INGROUP_KEY = "ingroup-cue"
 FOREIGN_KEY = "foreign-cue"
 NOT_FOREIGN_KEY = "not-foreign-cue"
+NOT_INGROUP_KEY = "not-ingroup-cue"
 DATELINE_KEY = "dateline"
 #: A rule's ``claim`` -> the check that says why its evidence's clause makes no such claim.
 CLAIMS = {"realized": unrealized, "done": not_done, "held": not_held, "future": not_future}
@@ -105,6 +106,8 @@ class RuleBase:
         self._add(FOREIGN_KEY, data["foreign_cues"], "foreign_cues")
         if data.get("not_foreign_cues"):
             self._add(NOT_FOREIGN_KEY, data["not_foreign_cues"], "not_foreign_cues")
+        if data.get("not_ingroup_cues"):
+            self._add(NOT_INGROUP_KEY, data["not_ingroup_cues"], "not_ingroup_cues")
         if data.get("dateline_cues"):
             self._add(DATELINE_KEY, data["dateline_cues"], "dateline_cues")
         self.rules: dict[str, Rule] = {}
@@ -183,6 +186,10 @@ class RuleBase:
         bystanders = {index for start, end in found.pop(NOT_FOREIGN_KEY, []) for index in range(start, end)}
         if FOREIGN_KEY in found:
             found[FOREIGN_KEY] = [(s, e) for s, e in found[FOREIGN_KEY] if not bystanders.intersection(range(s, e))]
+        # an in-group word of a foreign place or office (استان نینوای عراق، فرماندار توکیو) names no in-group
+        abroad = {index for start, end in found.pop(NOT_INGROUP_KEY, []) for index in range(start, end)}
+        if INGROUP_KEY in found:
+            found[INGROUP_KEY] = [(s, e) for s, e in found[INGROUP_KEY] if not abroad.intersection(range(s, e))]
         # a dateline (تهران - ایرنا -) says where the story was filed, not whom it is about
         dateline = {index for start, end in found.pop(DATELINE_KEY, []) for index in range(start, end)}
         if dateline:

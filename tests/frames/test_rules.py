@@ -55,6 +55,11 @@ def labels(frames: Frames, text: str) -> set[str]:
     # a dateline says where the story was filed: Tehran in it is no in-group in the news
     ("تهران - ایرنا - روزنامه جام جم درباره کودتا در ترکیه یادداشتی نوشت.", set()),
     ("تهران - ایرنا - دشمنان با توطئه به دنبال ضربه زدن به کشورمان هستند.", {"threat", "enemy"}),
+    # a province or a ministry abroad is a foreign place, and «این کشور» the foreign country the
+    # story is about: no in-group for an achievement that only the in-group can claim
+    ("استاندار نینوای عراق از افتتاح یک بیمارستان جدید خبر داد.", set()),
+    ("استاندار خوزستان از افتتاح یک بیمارستان جدید خبر داد.", {"achievement"}),
+    ("صادرات این کشور برای نخستین بار از مرز ۱۰ میلیارد دلار گذشت.", set()),
     # enemies: explicit terms, or named states with adversarial context; never a neutral mention
     ("دشمنان ملت ایران ناکام ماندند.", {"enemy", "achievement"}),
     ("آمریکا و انگلیس محور توطئه علیه ملت ایران شدند.", {"enemy", "threat"}),
