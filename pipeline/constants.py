@@ -36,6 +36,8 @@ MODELS_OFFICIAL = "official"
 LANGUAGE = "fa"
 #: The UPOS of verbs and auxiliaries, the words with verb lemmas and personal endings.
 VERB_UPOS = frozenset({"VERB", "AUX"})
+#: UD's relation of a later part of a word written in parts to its first part («می» + «رود»)
+GOESWITH = "goeswith"
 
 # --- CoNLL-U MISC keys ------------------------------------------------------------------------
 MISC_SPACE_AFTER = "SpaceAfter"  # UD: "No" when no whitespace follows the token

@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from gofteman import conllu
-from gofteman.constants import COMMENT_FRAMES, MISC_FRAME, MISC_NER
+from gofteman.constants import COMMENT_FRAMES, GOESWITH, MISC_FRAME, MISC_NER, ZWNJ
 from gofteman.frames.rules import FrameSpan
+from gofteman.text.zwnj import NON_JOINING
 
 
 def sentence_doc(vocab: Vocab, sentence: conllu.Sentence) -> Doc:
@@ -26,12 +27,27 @@ def sentence_doc(vocab: Vocab, sentence: conllu.Sentence) -> Doc:
         head = int(row[conllu.HEAD]) if row[conllu.HEAD].isdigit() else 0
         heads.append(index if head == 0 else head - 1)
         deps.append("ROOT" if head == 0 else row[conllu.DEPREL])
-    return Doc(vocab, words=words, spaces=spaces,
-               lemmas=[row[conllu.LEMMA] if row[conllu.LEMMA] != "_" else word for row, word in zip(rows, words)],
-               pos=[row[conllu.UPOS] if row[conllu.UPOS] != "_" else "X" for row in rows],
-               morphs=[row[conllu.FEATS] if row[conllu.FEATS] != "_" else "" for row in rows],
-               heads=heads, deps=deps,
-               ents=[conllu.misc_get(row[conllu.MISC], MISC_NER) or "O" for row in rows])
+    doc = Doc(vocab, words=words, spaces=spaces,
+              lemmas=[row[conllu.LEMMA] if row[conllu.LEMMA] != "_" else word for row, word in zip(rows, words)],
+              pos=[row[conllu.UPOS] if row[conllu.UPOS] != "_" else "X" for row in rows],
+              morphs=[row[conllu.FEATS] if row[conllu.FEATS] != "_" else "" for row in rows],
+              heads=heads, deps=deps,
+              ents=[conllu.misc_get(row[conllu.MISC], MISC_NER) or "O" for row in rows])
+    _join_spaced_words(doc)
+    return doc
+
+
+def _join_spaced_words(doc: Doc) -> None:
+    """A word written in parts («می یابد», «گروه های»: its later parts ``goeswith`` its first)
+    gets the whole word as the NORM of its first part, so that the rules read «می‌یابد» as they
+    read it written with a ZWNJ."""
+    for token in doc:
+        parts = [child for child in token.children if child.dep_ == GOESWITH]
+        if parts:
+            joined = token.text
+            for part in sorted(parts, key=lambda part: part.i):
+                joined += ("" if joined[-1] in NON_JOINING else ZWNJ) + part.text
+            token.norm_ = joined
 
 
 #: The span group of a Doc that holds frame evidence (as spaCy users expect in ``doc.spans``).

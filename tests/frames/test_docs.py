@@ -1,7 +1,9 @@
 """Frame spans in CoNLL-U: overlapping spans survive the round trip, and the file stays valid."""
 
+import spacy
+
 from gofteman import conllu
-from gofteman.frames.docs import read_frames, write_frames
+from gofteman.frames.docs import read_frames, sentence_doc, write_frames
 from gofteman.frames.rules import FrameSpan
 from gofteman.validation import validate_file
 
@@ -52,3 +54,21 @@ def test_span_group_keeps_overlaps_and_rule_ids():
                                                           ("enemy", "enemy-lexical", "دشمن")]
     assert [t.ent_type_ for t in doc] == ["", "", "", "", ""]
     assert doc[3].dep_ == "ROOT" and doc[0].head.i == 3
+
+
+SPACED = ("# sent_id = d-2\n# text = تولید افزایش می یابد.\n"
+          "1\tتولید\tتولید\tNOUN\tN_SING\tNumber=Sing\t3\tnsubj\t_\t_\n"
+          "2\tافزایش\tافزایش\tNOUN\tN_SING\tNumber=Sing\t3\tcompound:lvc\t_\t_\n"
+          "3\tمی\tیافت\tVERB\tV_PRS\tNumber=Sing|Person=3|Tense=Pres\t0\troot\t_\t_\n"
+          "4\tیابد\t_\tX\t_\t_\t3\tgoeswith\t_\tSpaceAfter=No\n"
+          "5\t.\t.\tPUNCT\tPUNC\t_\t3\tpunct\t_\tSpaceAfter=No\n\n")
+
+
+def test_a_word_written_in_parts_is_read_whole():
+    """The rules read «می یابد» (its second part goeswith the first) as «می‌یابد»; the Doc's words
+    stay the sentence's own, so evidence spans still index the CoNLL-U words."""
+    [sentence] = conllu.parse(SPACED)
+    doc = sentence_doc(spacy.blank("fa").vocab, sentence)
+    assert [token.text for token in doc] == ["تولید", "افزایش", "می", "یابد", "."]
+    assert doc[2].norm_ == "می\u200cیابد"
+    assert doc[0].norm_ == "تولید"

@@ -17,9 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from gofteman import conllu
-from gofteman.constants import ZWNJ
-
-GOESWITH = "goeswith"
+from gofteman.constants import GOESWITH, ZWNJ
 
 
 @dataclass(frozen=True)
