@@ -52,6 +52,18 @@ def read_lexicon(path: Path) -> list[str]:
     return list(entries)
 
 
+def read_lexicons(paths: list[Path]) -> list[str]:
+    """The entries of one lexicon kept in several files (the in-group and the country's towns), in
+    file order; an entry listed in two of them is an error."""
+    entries: dict[str, Path] = {}
+    for path in paths:
+        for entry in read_lexicon(path):
+            if entry in entries:
+                raise LexiconError(f"{path}: {entry!r} is already listed in {entries[entry]}")
+            entries[entry] = path
+    return list(entries)
+
+
 def expand(value: object, lexicons: dict[str, list[str]], where: str) -> object:
     """A pattern (or part of one) with every ``"@name"`` replaced by its lexicon."""
     if isinstance(value, list):

@@ -32,7 +32,7 @@ from spacy.vocab import Vocab
 
 from gofteman.constants import SCHEMAS_DIR
 from gofteman.frames.clauses import ClauseCues, clause_span, is_negated, not_done, not_future, not_held, unrealized
-from gofteman.frames.lexicons import LexiconError, expand, read_lexicon
+from gofteman.frames.lexicons import LexiconError, expand, read_lexicons
 
 RULES_PATH = SCHEMAS_DIR / "frames" / "rules.yaml"
 RULES_SCHEMA_PATH = SCHEMAS_DIR / "frames" / "rules.schema.json"
@@ -93,7 +93,8 @@ class RuleBase:
         self.version: str = data["version"]
         self.labels: tuple[str, ...] = tuple(data["labels"])
         try:
-            self.lexicons = {name: read_lexicon(path.parent / file) for name, file in data.get("lexicons", {}).items()}
+            self.lexicons = {name: read_lexicons([path.parent / file for file in ([files] if isinstance(files, str) else files)])
+                             for name, files in data.get("lexicons", {}).items()}
         except LexiconError as error:
             raise RuleError(str(error)) from None
         self.clause_cues = ClauseCues(

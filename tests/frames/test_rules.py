@@ -151,3 +151,14 @@ def test_a_lexicon_regex_matches_spellings_with_and_without_the_zwnj():
     assert re.search(pattern, "ضد\u200cانقلاب") and re.search(pattern, "ضدانقلابی")
     assert re.search(pattern, "بهرهبرداری") and re.search(pattern, "بهره\u200cبرداری")
     assert not re.search(pattern, "بهره\u200cبرداری‌ها") and not re.search(pattern, "ضد")
+
+
+def test_a_lexicon_of_several_files_joins_them_and_rejects_an_entry_listed_twice(frames, tmp_path):
+    path = write_rules(tmp_path, lambda d: d["lexicons"].update(ingroup=["lexicons/ingroup.tsv", "lexicons/towns.tsv"]))
+    towns = tmp_path / "lexicons" / "towns.tsv"
+    towns.write_text("entry\tsense\nبروجرد\ta county of Lorestan\n", encoding="utf-8")
+    rules = RuleBase(frames.nlp.vocab, path)
+    assert "بروجرد" in rules.lexicons["ingroup"] and "ایران" in rules.lexicons["ingroup"]
+    towns.write_text("entry\tsense\nایران\tIran again\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="towns.tsv: 'ایران' is already listed in .*ingroup.tsv"):
+        RuleBase(frames.nlp.vocab, path)
