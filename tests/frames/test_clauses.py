@@ -4,7 +4,7 @@ the perfect where the tagger leaves the feature off, and the present of time to 
 import spacy
 
 from gofteman import conllu
-from gofteman.frames.clauses import ClauseCues, is_negated, not_done, not_future
+from gofteman.frames.clauses import ClauseCues, is_negated, not_done, not_future, unrealized
 from gofteman.frames.docs import sentence_doc
 
 CUES = ClauseCues(modals=frozenset({"باید", "توان"}), future_times=frozenset({"آینده"}))
@@ -129,3 +129,16 @@ def test_a_bare_past_stem_claims_something_done():
 
 def test_a_bare_word_that_is_no_past_stem_claims_nothing_done():
     assert not_done(_doc(_took("هاست", "هاست"))[2:4], CUES) == "the clause of «هاست» is not in the past or the perfect"
+
+
+# «... به دست بیاورد» / «... تلاش کنیم» / «... موفق باشید»: subjunctives the tagger marks neither by
+# Mood nor by Tense, as UD PerDT writes them; «... رتبه اول را دارد»: the present of «داشتن»
+def test_a_subjunctive_without_mood_claims_nothing():
+    for verb, lemma in (("برسیم", "رسید"), ("کنیم", "کرد"), ("نکند", "کرد"), ("باشید", "بود")):
+        assert unrealized(_doc(_took(verb, lemma))[2:4], CUES) == (
+            f"the clause of «{verb}» is subjunctive or imperative («{verb}»)")
+
+
+def test_the_present_of_having_and_a_bare_past_stem_are_no_subjunctive():
+    for verb, lemma in (("دارد", "داشت"), ("آورد", "آورد"), ("رسید", "رسید")):
+        assert unrealized(_doc(_took(verb, lemma))[2:4], CUES) is None
