@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from gofteman.text.hazm_resources import verb_conjugations
 
 CLAUSE_DEPENDENTS = frozenset({"aux", "aux:pass", "cop"})
 QUESTION_MARKS = frozenset({"؟", "?"})
+SENTENCE_END_MARKS = frozenset({".", "!", "؟", "?", "…"})
 #: the relations by which a modal verb governs the clause it modalises («می‌تواند ... بیاورد»)
 MODAL_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 IMPERFECTIVE_PREFIX = "می"
@@ -192,6 +193,23 @@ def in_past_or_perfect(words: list[Token]) -> bool:
                or (w.dep_ == "cop" and w.norm_.startswith("بود")) for w in words)
 
 
+def is_verbless(doc: Doc) -> bool:
+    """A headline: a sentence with no verb or auxiliary and no full stop at its end, which in the
+    news style names an event by its noun («افتتاح ۶۳ پروژه عمرانی در بویراحمد») and reports it as
+    having happened. A sentence that ends in a full stop is a body sentence, where a missing verb
+    is more likely the tagger's error («... را شکست.», the verb read as the noun)."""
+    if len(doc) and doc[-1].text in SENTENCE_END_MARKS:
+        return False
+    return not any(word.pos_ in ("VERB", "AUX") for word in doc)
+
+
+def headline_future(doc: Doc, cues: ClauseCues) -> str | None:
+    """Why a verbless sentence speaks of an event to come (an adverb of time to come: «افتتاح
+    ۴۰ پروژه به‌زودی»), or None: it reports one that happened."""
+    time = next((word for word in doc if word.norm_ in cues.future_times), None)
+    return f"the verbless sentence speaks of the future («{time.text}»)" if time else None
+
+
 def not_done(span: Span, cues: ClauseCues) -> str | None:
     """Why the cue's clause is no claim of something already done (besides ``unrealized``: its
     predicate is not in the past or the perfect, so a plan or a forecast in the present), or None."""
@@ -199,6 +217,8 @@ def not_done(span: Span, cues: ClauseCues) -> str | None:
     if reason:
         return reason
     head = predicate(span.root)
+    if is_verbless(span.doc):
+        return headline_future(span.doc, cues)
     if in_past_or_perfect(clause_words(head)):
         return None
     return f"the clause of «{head.text}» is not in the past or the perfect"
@@ -213,6 +233,8 @@ def not_held(span: Span, cues: ClauseCues) -> str | None:
         return reason
     head = predicate(span.root)
     words = clause_words(head)
+    if is_verbless(span.doc):
+        return headline_future(span.doc, cues)
     if in_past_or_perfect(words) or any(word.lemma_ == HAVE_LEMMA and "Pres" in word.morph.get("Tense")
                                         and not word.norm_.startswith(IMPERFECTIVE_PREFIX) for word in words):
         return None

@@ -142,3 +142,20 @@ def test_a_subjunctive_without_mood_claims_nothing():
 def test_the_present_of_having_and_a_bare_past_stem_are_no_subjunctive():
     for verb, lemma in (("دارد", "داشت"), ("آورد", "آورد"), ("رسید", "رسید")):
         assert unrealized(_doc(_took(verb, lemma))[2:4], CUES) is None
+
+
+# «افتتاح ۴۰ پروژه در گرمسار»: a verbless headline, which reports the event as done, unless it
+# names a time to come
+def _headline(last: str) -> list[str]:
+    return ["افتتاح\tافتتاح\tNOUN\t_\tNumber=Sing\t0\troot\t_\t_",
+            "۴۰\t۴۰\tNUM\t_\t_\t3\tnummod\t_\t_",
+            "پروژه\tپروژه\tNOUN\t_\tNumber=Sing\t1\tnmod\t_\t_",
+            f"{last}\t{last}\tNOUN\t_\tNumber=Sing\t1\tnmod\t_\tSpaceAfter=No"]
+
+
+def test_a_verbless_headline_reports_its_event_as_done():
+    assert not_done(_doc(_headline("گرمسار"))[0:1], CUES) is None
+
+
+def test_a_verbless_headline_with_time_to_come_does_not():
+    assert not_done(_doc(_headline("آینده"))[0:1], CUES) == "the verbless sentence speaks of the future («آینده»)"
