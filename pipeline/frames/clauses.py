@@ -17,7 +17,8 @@ from gofteman.text.hazm_resources import verb_conjugations
 
 CLAUSE_DEPENDENTS = frozenset({"aux", "aux:pass", "cop"})
 QUESTION_MARKS = frozenset({"؟", "?"})
-SENTENCE_END_MARKS = frozenset({".", "!", "؟", "?", "…"})
+#: the marks that end a body sentence; a headline has none
+SENTENCE_END_MARKS = QUESTION_MARKS | {".", "!", "…"}
 #: the relations by which a modal verb governs the clause it modalises («می‌تواند ... بیاورد»)
 MODAL_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 IMPERFECTIVE_PREFIX = "می"
@@ -103,9 +104,8 @@ def is_bare_past(word: Token) -> bool:
 def is_subjunctive(word: Token) -> bool:
     """A subjunctive or an imperative the tagger marks neither by Mood nor by Tense, as UD PerDT
     writes most of them (147 of the 173 verbs of its dev file with «بـ» before a present stem; 25
-    more are Mood=Imp): the present stem
-    with a personal ending and no «می» («برسیم», «تلاش کنیم», «نکند»), or a form of «باش». The
-    present of «داشتن» («دارد»), which takes no «می», is no subjunctive."""
+    more are Mood=Imp): the present stem with a personal ending and no «می» («برسیم», «تلاش کنیم»,
+    «نکند»), or a form of «باش». The present of «داشتن» («دارد»), which takes no «می», is none."""
     if word.pos_ not in ("VERB", "AUX") or any(word.morph.get(f) for f in ("Tense", "Mood", "VerbForm")):
         return False
     form = word.norm_
@@ -217,9 +217,9 @@ def not_done(span: Span, cues: ClauseCues) -> str | None:
     reason = unrealized(span, cues)
     if reason:
         return reason
-    head = predicate(span.root)
     if is_verbless(span.doc):
         return headline_future(span.doc, cues)
+    head = predicate(span.root)
     if in_past_or_perfect(clause_words(head)):
         return None
     return f"the clause of «{head.text}» is not in the past or the perfect"
@@ -232,10 +232,10 @@ def not_held(span: Span, cues: ClauseCues) -> str | None:
     reason = unrealized(span, cues)
     if reason:
         return reason
-    head = predicate(span.root)
-    words = clause_words(head)
     if is_verbless(span.doc):
         return headline_future(span.doc, cues)
+    head = predicate(span.root)
+    words = clause_words(head)
     if in_past_or_perfect(words) or any(word.lemma_ == HAVE_LEMMA and "Pres" in word.morph.get("Tense")
                                         and not word.norm_.startswith(IMPERFECTIVE_PREFIX) for word in words):
         return None
