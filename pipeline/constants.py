@@ -114,6 +114,8 @@ MAX_DEFAULT_WORKERS = 4
 #: Documents a worker gets at a time, and chunks kept waiting per worker ahead of the one written.
 DOCUMENTS_PER_TASK = 16
 TASKS_AHEAD_PER_WORKER = 2
+#: Where a worker cannot wait on its run's exit (no ``os.pidfd_open``), how often it checks it.
+RUN_ALIVE_CHECK_SECONDS = 1.0
 #: Documents of one Ray Dataset (its actors load the stage's models once for all of them).
 RAY_DOCUMENTS_PER_DATASET = 5_000
 #: A folder: a worker that takes one of its files dies (the engines' retry tests).

@@ -150,10 +150,26 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+def _processes_in_group(group: int) -> set[int]:
+    """The live processes of a process group, read from /proc."""
+    members = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):  # it exited while we read
+            continue
+        if fields[0] != "Z" and int(fields[2]) == group:  # state, ppid, pgrp
+            members.add(int(stat.parent.name))
+    return members
+
+
 @pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc (Linux)")
 def test_a_run_killed_at_any_point_finishes_right_when_run_again(tmp_path):
     """kill -9 in the middle of a real run, then the same command: every document comes out
-    as an uninterrupted run writes it, and no half-written file is left."""
+    as an uninterrupted run writes it, no half-written file is left, and no worker process of
+    the killed run is left waiting for it."""
+    import os
     import signal
     import subprocess
     import sys
@@ -168,16 +184,26 @@ def test_a_run_killed_at_any_point_finishes_right_when_run_again(tmp_path):
 
     def command(work: Path) -> list[str]:
         return [sys.executable, "-m", "gofteman", "run", "--input", str(source), "--out", str(tmp_path / "out"),
-                "--work", str(work), "--stages", "normalize,tokenize", "--no-progress"]
+                "--work", str(work), "--stages", "normalize,tokenize", "--workers", "2", "--no-progress"]
 
     subprocess.run(command(tmp_path / "clean"), check=True, capture_output=True)
     killed = tmp_path / "killed"
-    process = subprocess.Popen(command(killed), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # a session of its own: its workers and fork server are then the processes of its group
+    process = subprocess.Popen(command(killed), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
     deadline = time.monotonic() + 120
     while len(list((killed / "tokenize").glob("*.conllu"))) < 20 and time.monotonic() < deadline:
         time.sleep(0.02)
+    assert _processes_in_group(process.pid) - {process.pid}, "the run started no worker processes"
     process.send_signal(signal.SIGKILL)
     process.wait()
+    deadline = time.monotonic() + 30
+    while _processes_in_group(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    survivors = _processes_in_group(process.pid)
+    if survivors:
+        os.killpg(process.pid, signal.SIGKILL)
+    assert not survivors, f"{len(survivors)} processes of the killed run are still running"
     left = sorted((killed / "tokenize").glob("*.conllu"))
     assert 20 <= len(left) < 400, f"the kill came at {len(left)} of 400 documents"
     from gofteman import conllu

@@ -6,12 +6,15 @@ documents go to the workers in chunks of ``DOCUMENTS_PER_TASK``, a few chunks ah
 being written, so memory does not grow with the corpus. A worker that dies (killed, out of
 memory) takes its pool with it: the pool is started again and the unfinished chunks run again,
 once; the documents of a chunk that kills its worker twice fail, with the reason, and the
-others go on.
+others go on. A run that is killed takes its workers and their fork server with it.
 """
 
 from __future__ import annotations
 
 import os
+import select
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,7 +23,8 @@ from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.context import BaseContext
 from typing import Any
 
-from gofteman.constants import DOCUMENTS_PER_TASK, FAULT_INJECTION_ENV, TASKS_AHEAD_PER_WORKER
+from gofteman.constants import (DOCUMENTS_PER_TASK, FAULT_INJECTION_ENV, RUN_ALIVE_CHECK_SECONDS,
+                                TASKS_AHEAD_PER_WORKER)
 from gofteman.engines.worker import DocumentFailure, Item, StageWorker, chunked, usable_cores
 from gofteman.stages.base import Stage, StageResult
 
@@ -46,12 +50,43 @@ _worker: StageWorker | None = None
 FORKSERVER_PRELOAD = ["gofteman.engines.local", "torch", "stanza", "hazm", "spacy"]
 
 
-def _start_worker(torch_threads: int, fault_folder: str | None) -> None:
+def _start_worker(run_pid: int, torch_threads: int, fault_folder: str | None) -> None:
     global _worker
     import torch
 
+    exit_with_run(run_pid)
     torch.set_num_threads(torch_threads)
     _worker = StageWorker(fault_folder)
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # there, but another user's
+        return True
+    return True
+
+
+def exit_with_run(run_pid: int) -> None:
+    """Ends this worker as soon as the run ``run_pid`` is gone. A run killed with SIGKILL closes
+    nothing a worker waits on: the fork server gives every worker both ends of its queues, and
+    each worker keeps the fork server alive. Without this they would all wait for the dead run
+    forever, holding the models' memory."""
+    def wait_for_the_run() -> None:
+        try:
+            run = os.pidfd_open(run_pid)  # Linux: wakes when the run exits, whatever its pid becomes
+        except (AttributeError, OSError):
+            run = None
+        if run is not None:
+            select.select([run], [], [])
+        else:
+            while _process_exists(run_pid):
+                time.sleep(RUN_ALIVE_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=wait_for_the_run, name="gofteman-exit-with-run", daemon=True).start()
 
 
 def _run_chunk(name: str, settings: dict[str, Any], items: list[Item]) -> list[StageResult | DocumentFailure]:
@@ -81,7 +116,8 @@ class ProcessEngine:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(self.workers, mp_context=worker_context(),
                                             initializer=_start_worker,
-                                            initargs=(self.torch_threads, os.environ.get(FAULT_INJECTION_ENV)))
+                                            initargs=(os.getpid(), self.torch_threads,
+                                                      os.environ.get(FAULT_INJECTION_ENV)))
         try:
             return self.pool.submit(_run_chunk, name, settings, chunk)
         except BrokenProcessPool as error:

@@ -54,3 +54,27 @@ def test_documents_that_kill_their_worker_twice_fail_and_the_others_go_on(docume
     assert first.reason.startswith("normalize: its worker process died twice, the second time running only its chunk")
     assert others and all(record.status == STATUS_OK for record in others)
     assert (tmp_path / "run" / "work" / "normalize" / f"{others[0].doc_id}.json").exists()
+
+
+@pytest.mark.parametrize("wait", ["pidfd", "polling"])
+def test_a_worker_exits_when_its_run_is_gone(wait: str):
+    """The worker's watch on its run, on Linux's pidfd and on the polling used elsewhere: a
+    stand-in run is killed, and the process watching it ends at once instead of waiting on."""
+    import subprocess
+    import sys
+
+    run_process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    no_pidfd = "import os; os.__dict__.pop('pidfd_open', None); " if wait == "polling" else ""
+    watcher = subprocess.Popen([sys.executable, "-c",
+                                f"{no_pidfd}import time; from gofteman.engines.local import exit_with_run; "
+                                f"exit_with_run({run_process.pid}); time.sleep(120)"])
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            watcher.wait(timeout=2)  # alive while the run is
+        run_process.kill()
+        run_process.wait()
+        assert watcher.wait(timeout=20) == 1
+    finally:
+        for process in (watcher, run_process):
+            process.kill()
+            process.wait()
