@@ -38,6 +38,13 @@ LANGUAGE = "fa"
 VERB_UPOS = frozenset({"VERB", "AUX"})
 #: UD's relation of a later part of a word written in parts to its first part («می» + «رود»)
 GOESWITH = "goeswith"
+QUESTION_MARKS = frozenset({"؟", "?"})
+#: The marks that end a body sentence of news; a headline has none.
+SENTENCE_END_MARKS = QUESTION_MARKS | {".", "!", "…"}
+#: What opens direct speech after a speaker («گفت: ...») or a headline's speaker («X: ...»).
+COLONS = (":", "：")
+#: What separates a news dateline's place and agency from the text («تهران - ایرنا - ...»).
+DATELINE_DASHES = ("-", "–", "—")
 
 # --- CoNLL-U MISC keys ------------------------------------------------------------------------
 MISC_SPACE_AFTER = "SpaceAfter"  # UD: "No" when no whitespace follows the token

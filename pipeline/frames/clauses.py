@@ -13,12 +13,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from gofteman.constants import QUESTION_MARKS, SENTENCE_END_MARKS
 from gofteman.text.hazm_resources import verb_conjugations
 
 CLAUSE_DEPENDENTS = frozenset({"aux", "aux:pass", "cop"})
-QUESTION_MARKS = frozenset({"؟", "?"})
-#: the marks that end a body sentence; a headline has none
-SENTENCE_END_MARKS = QUESTION_MARKS | {".", "!", "…"}
 #: the relations by which a modal verb governs the clause it modalises («می‌تواند ... بیاورد»)
 MODAL_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 IMPERFECTIVE_PREFIX = "می"

@@ -27,19 +27,21 @@ from gofteman.constants import (
     CAP_NER,
     CAP_SPEAKERS,
     CAP_TREE,
+    COLONS,
     COMMENT_META_PREFIX,
     COMMENT_NEWPAR,
     COMMENT_SPEAKER,
     COMMENT_SPEECH,
     MISC_SPEAKER,
     MISC_SPEECH,
+    SENTENCE_END_MARKS,
     SPEECH_DIRECT,
     SPEECH_INDIRECT,
     ZWNJ,
 )
 from gofteman.stages.base import Stage, StageConfigError, StageResult
 from gofteman.stages.speakers.cues import CueFinder, main_cue, mention
-from gofteman.stages.speakers.names import COLONS, DocumentNames, entity_spans
+from gofteman.stages.speakers.names import DocumentNames, Honorifics, entity_spans
 
 #: How far into the subject a person's name still names the speaker («مدیرعامل سازمان، دکتر X»)
 NAME_WINDOW = 6
@@ -64,75 +66,111 @@ class Speakers(Stage):
                     "gofteman.stages.speakers.names")
 
     def __init__(self, speech_verbs: list, speech_phrases: dict, speech_markers: list, honorifics: list,
-                 pronouns: list, demonstratives: list, narration_openers: list, title_nouns: list) -> None:
+                 pronouns: list, demonstratives: list, body_nouns: list, narration_openers: list,
+                 title_nouns: list, description_ends: list) -> None:
         if not speech_verbs or not all(isinstance(v, list) and v for v in speech_phrases.values()):
             raise StageConfigError("speakers.yaml: speech_verbs and every speech_phrases entry need at least one verb")
         self.cues = CueFinder(frozenset(speech_verbs),
                               {tuple(noun.split()): frozenset(verbs) for noun, verbs in speech_phrases.items()},
                               [tuple(marker) for marker in speech_markers])
-        self.honorifics = frozenset(honorifics)
+        self.honorifics = Honorifics(honorifics)
         self.pronouns = frozenset(pronouns)
         self.demonstratives = frozenset(demonstratives)
         self.narration_openers = [tuple(opener) for opener in narration_openers]
         self.title_nouns = frozenset(word.replace(ZWNJ, "") for word in title_nouns)
+        self.body_nouns = frozenset(word.replace(ZWNJ, "") for word in body_nouns)
+        self.description_ends = frozenset(description_ends)
 
     def is_title(self, word: str) -> bool:
         """A title noun, written with or without a ZWNJ («مدیر‌کل» = «مدیرکل»)."""
         return word.replace(ZWNJ, "") in self.title_nouns
 
+    def points_back(self, words: list[str], mention: list[int]) -> bool | None:
+        """Whether the mention refers back to the last speaker: a pronoun («وی»), or a
+        demonstrative («این مسئول», «این فعال دانشجویی»). None for a demonstrative before a
+        word for a body, a medium or a document («این مجله», «این وزارتخانه», «این بیانیه»):
+        never the last person who spoke."""
+        if not mention:
+            return False
+        first = words[mention[0]]
+        if first in self.pronouns:
+            return True
+        if first not in self.demonstratives:
+            return False
+        noun = words[mention[1]].replace(ZWNJ, "") if len(mention) > 1 else ""
+        return None if noun in self.body_nouns else True
+
+    def description(self, words: list[str], mention: list[int], honorific: set[int]) -> list[str]:
+        """The mention as written, from its first word (a title's «در» and «از» included) to
+        its last or to a preposition no title uses, honorifics left out."""
+        described = []
+        for i in range(mention[0], mention[-1] + 1) if mention else ():
+            if words[i] in self.description_ends and described:
+                break
+            if i not in honorific and any(c.isalpha() for c in words[i]):
+                described.append(words[i])
+        return described
+
     # --- one sentence -----------------------------------------------------------------------
     def speaker_of(self, sentence: conllu.Sentence, mention: list[int], cue: list[int], names: DocumentNames,
-                   last: str | None) -> tuple[str | None, list[int]]:
+                   last: str | None, same_story: bool) -> tuple[str | None, list[int]]:
         """The speaker and the words that name it: a person named at the head of the mention; a
         title the document writes beside a name; else the first person named before the cue
         (fullest names); a pronoun's, a «این ...» description's or a missing subject's antecedent
         (the last speaker); a name the NER model missed; a body (ORG); a title as written; or,
-        for a common noun parsed as the subject, the last speaker."""
+        for a common noun parsed as the subject, the last speaker. ``same_story``: no headline
+        came since the last speaker spoke, so a title or a missing subject may still be him."""
         words = sentence.normalized_words()
         entities = entity_spans(sentence)
-        people = [(s, e) for s, e, label in entities if label == "PER"]
+        honorific = self.honorifics.positions(words)
+        # an entity that is only an honorific («حجت الاسلام» tagged apart from the name) is no one
+        people = [(s, e) for s, e, label in entities
+                  if label == "PER" and any(i not in honorific for i in range(s, e))]
         # a person named at the head of the mention, not one named inside its clauses
         head = set(mention[:NAME_WINDOW])
         chosen = next(((s, e) for s, e in people if set(range(s, e)) & head), None)
-        described = [words[i] for i in mention if words[i] not in self.honorifics]
+        described = self.description(words, mention, honorific)
         if chosen is None and described and self.is_title(described[0]):
             if (person := names.resolve(described)) != " ".join(described):
                 return person, mention
         # the parse found no subject that names or points to someone: the first person named
         # before the cue («... علی‌محمد فلاحی ... اظهار داشت»)
-        points_back = mention and (words[mention[0]] in self.pronouns or words[mention[0]] in self.demonstratives)
+        points_back = self.points_back(words, mention)
         titled = bool(described) and self.is_title(described[0])
         if chosen is None and cue[0] > 0 and not points_back and not titled:
             before = [(s, e) for s, e in people if e <= cue[0]]
             chosen = before[0] if before else None
         if chosen:
-            name = [w for w in words[chosen[0]:chosen[1]] if w not in self.honorifics]
+            name = [words[i] for i in range(*chosen) if i not in honorific]
             if name:
                 return names.fullest(name), list(range(*chosen))
-        if not mention or words[mention[0]] in self.pronouns or words[mention[0]] in self.demonstratives:
+        if points_back:
             return last, mention  # «وی», «او», or a description that points back: «این مسئول»
+        if points_back is None:
+            return None, []  # «این مجله»: a body or a thing the document named before
+        if not mention:
+            return (last if same_story else None), mention
         rows = sentence.words()
         named = []  # a name the NER model missed: the proper nouns the mention starts with
         for i in mention:
-            if words[i] in self.honorifics and not named:
+            if i in honorific and not named:
                 continue
             if rows[i][conllu.UPOS] != "PROPN" or self.is_title(words[i]):
                 break
             named.append(i)
         if named and not any(s <= named[0] < e for s, e, label in entities if label in ("ORG", "LOC")):
             return names.fullest([words[i] for i in named]), named
-        description = [words[i] for i in mention if words[i] not in self.honorifics]
-        if (person := names.resolve(description)) != " ".join(description):
+        if (person := names.resolve(described)) != " ".join(described):
             return person, mention
         for start, end, label in entities:  # a body that speaks: the mention starts with its name
             if label == "ORG" and start <= mention[0] < end:
                 return " ".join(words[start:end]), list(range(start, end))
-        if description and self.is_title(description[0]):
+        if described and self.is_title(described[0]):
             # a title the document never writes beside a name: news reports alternate the
             # speaker's name, «وی» and his title, so it is the last person who spoke
-            if last and last in names.full_names:
+            if last and last in names.full_names and same_story:
                 return last, mention
-            return " ".join(description), mention
+            return " ".join(described), mention
         return last, []  # a common noun parsed as the subject: the last speaker goes on
 
     def headline(self, sentence: conllu.Sentence, names: DocumentNames,
@@ -149,15 +187,15 @@ class Speakers(Stage):
             rows = sentence.words()
             if any(rows[i][conllu.UPOS] in ("VERB", "AUX") for i in range(colon)):
                 return None
-            first = next((w for w in words[:colon] if w not in self.honorifics), "")
+            first = next(iter(self.honorifics.kept(words, range(colon))), "")
             if not self.is_title(first) and not any(
                     label == "PER" and end <= colon for _, end, label in entity_spans(sentence)):
                 return None
         for start, end, label in entity_spans(sentence):
             if label == "PER" and end <= colon:
-                name = [w for w in words[start:end] if w not in self.honorifics]
+                name = self.honorifics.kept(words, range(start, end))
                 return names.fullest(name), list(range(start, end))
-        before = [w for w in words[:colon] if w not in self.honorifics]
+        before = self.honorifics.kept(words, range(colon))
         return (names.resolve(before), list(range(colon))) if before else None
 
     # --- the document -----------------------------------------------------------------------
@@ -165,16 +203,34 @@ class Speakers(Stage):
         names = DocumentNames(sentences, self.honorifics, self.is_title)
         last: str | None = None
         quoting: str | None = None
+        same_story = True  # no headline since the last speaker spoke
         result = []
         for number, sentence in enumerate(sentences):
             words = sentence.normalized_words()
             if sentence.comment(COMMENT_NEWPAR) is not None:
                 quoting = None
+            if result:
+                # a headline (no end mark) opens a new story, in a feed of several, unless it
+                # names its speaker
+                previous = sentences[number - 1].normalized_words()
+                if not previous or (previous[-1] not in SENTENCE_END_MARKS and previous[-1] not in COLONS):
+                    same_story = result[-1].speaker is not None and result[-1].speaker == last
+                elif result[-1].speaker is not None:
+                    same_story = True
+            opening = number == 0 or sentence.comment(COMMENT_NEWPAR) is not None
+            found = self.headline(sentence, names, subtitle=number > 0) if opening else None
             cues = self.cues.find(sentence)
-            if cues:
+            colon = next((i for i, w in enumerate(words) if w in COLONS), len(words))
+            if found and cues and main_cue(sentence, cues)[0][0] > colon and \
+                    (quoted := self.headline(sentence, names, subtitle=True)):
+                # «کولایی: لغو سخنرانی ... را یادآوری می‌کند»: a person's or a title's headline,
+                # whose speech verb is in the quoted words (not a site's name: «انتخاب: ... گفت»)
+                result.append(Attribution(quoted[0], SPEECH_DIRECT, [], quoted[1]))
+            elif cues:
                 cue, verb = main_cue(sentence, cues)
                 words_of_mention = mention(sentence, cue, verb)
-                speaker, words_of_mention = self.speaker_of(sentence, words_of_mention, cue, names, last)
+                speaker, words_of_mention = self.speaker_of(sentence, words_of_mention, cue, names, last,
+                                                            same_story)
                 direct = any(w in COLONS for w in words[cue[-1] + 1:])
                 if quoting and (speaker not in names.full_names | {last} or not (words_of_mention or direct)):
                     # a speech verb inside a quotation reports whom the speaker quotes
@@ -193,8 +249,7 @@ class Speakers(Stage):
                 result.append(Attribution(None, None, [], []))
             elif quoting:
                 result.append(Attribution(quoting, SPEECH_DIRECT, [], []))
-            elif (number == 0 or sentence.comment(COMMENT_NEWPAR) is not None) and \
-                    (found := self.headline(sentence, names, subtitle=number > 0)):
+            elif found:
                 result.append(Attribution(found[0], SPEECH_DIRECT, [], found[1]))
             else:
                 result.append(Attribution(None, None, [], []))

@@ -4,6 +4,7 @@ markers («به گفته»); the cue that reports a sentence; and the words that
 from __future__ import annotations
 
 from gofteman import conllu
+from gofteman.constants import COLONS, DATELINE_DASHES
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 #: Relations (universal part) that widen a subject to the whole name or title, and its
@@ -53,11 +54,11 @@ def mention(sentence: conllu.Sentence, cue: list[int], verb: int) -> list[int]:
     if verb == -1:
         start = cue[-1] + 1
         return list(range(start, min(len(rows), start + 6)))
-    subjects = [i for i, row in enumerate(rows) if heads[i] == verb and row[conllu.DEPREL] in SUBJECT_DEPS]
+    subjects = subjects_of(rows, heads, verb)
     # «وی ... اشاره کرد و گفت»: coordinated verbs share the subject of the first (UD)
     while not subjects and rows[verb][conllu.DEPREL] == "conj" and 0 <= heads[verb] != verb:
         verb = heads[verb]
-        subjects = [i for i, row in enumerate(rows) if heads[i] == verb and row[conllu.DEPREL] in SUBJECT_DEPS]
+        subjects = subjects_of(rows, heads, verb)
     if not subjects:
         return []
     words = {subjects[0]}
@@ -68,7 +69,19 @@ def mention(sentence: conllu.Sentence, cue: list[int], verb: int) -> list[int]:
             if i not in words and heads[i] in words and row[conllu.DEPREL].split(":")[0] in NAME_DEPS:
                 words.add(i)
                 changed = True
-    return sorted(words)
+    # a dateline the parser took into the subject («سمنان - ایرنا - استاندار سمنان گفت»): the
+    # speaker is what follows its last dash
+    dashes = [i for i in words if rows[i][conllu.FORM] in DATELINE_DASHES]
+    return sorted(i for i in words if not dashes or i > max(dashes))
+
+
+def subjects_of(rows: list[list[str]], heads: list[int], verb: int) -> list[int]:
+    """The verb's subjects, but none that a colon separates from it: words before «X:» are a
+    dateline or a site's name («پایگاه خبری ... (Entekhab.ir): معاون ... گفت»), which the
+    parser may also attach as a subject."""
+    forms = [row[conllu.FORM] for row in rows]
+    return [i for i, row in enumerate(rows) if heads[i] == verb and row[conllu.DEPREL] in SUBJECT_DEPS
+            and not any(form in COLONS for form in forms[min(i, verb):max(i, verb)])]
 
 
 def main_cue(sentence: conllu.Sentence, cues: list[tuple[list[int], int]]) -> tuple[list[int], int]:

@@ -3,26 +3,50 @@ their names, and how a name, a surname alone or a title resolves to the fullest 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from gofteman import conllu
-from gofteman.constants import MISC_NER
+from gofteman.constants import COLONS, MISC_NER
 from gofteman.labels import iob2_spans
 
-COLONS = (":", "：")
+
+class Honorifics:
+    """Titles of respect, of one word («دکتر») or of several («آیت الله», «حجت الاسلام و
+    المسلمین»: news sites often write them with a space, not a ZWNJ). Found in the whole
+    sentence, so that a name whose entity starts inside one («الله حسین نوری») loses it too."""
+
+    def __init__(self, entries: list[str]) -> None:
+        self.words = frozenset(entry for entry in entries if " " not in entry)
+        self.phrases = sorted({tuple(entry.split()) for entry in entries if " " in entry}, key=len, reverse=True)
+
+    def positions(self, words: list[str]) -> set[int]:
+        """The indices of the sentence's words that belong to an honorific."""
+        found = {i for i, word in enumerate(words) if word in self.words}
+        i = 0
+        while i < len(words):
+            phrase = next((p for p in self.phrases if tuple(words[i:i + len(p)]) == p), None)
+            if phrase:
+                found.update(range(i, i + len(phrase)))
+            i += len(phrase) if phrase else 1
+        return found
+
+    def kept(self, words: list[str], indices: Iterable[int]) -> list[str]:
+        """The words at ``indices`` of the sentence ``words`` that are not honorifics."""
+        honorific = self.positions(words)
+        return [words[i] for i in indices if i not in honorific]
 
 
 class DocumentNames:
     """Built once per document; ``last`` is the last speaker, set as the document is read."""
 
-    def __init__(self, sentences: list[conllu.Sentence], honorifics: frozenset[str],
+    def __init__(self, sentences: list[conllu.Sentence], honorifics: Honorifics,
                  is_title: Callable[[str], bool]) -> None:
         self.honorifics = honorifics
         self.is_title = is_title
         self.last: str | None = None
         self.persons = self._persons(sentences)
         self.full_names = {" ".join(p) for p in self.persons}
-        self.titles = self._titles(sentences)
+        self.titles, self.offices = self._titles(sentences)
 
     def _persons(self, sentences: list[conllu.Sentence]) -> list[list[str]]:
         """Every person named in the document (PER entities), as lists of words, honorifics dropped."""
@@ -31,33 +55,37 @@ class DocumentNames:
             words = sentence.normalized_words()
             for start, end, label in entity_spans(sentence):
                 if label == "PER":
-                    name = [w for w in words[start:end] if w not in self.honorifics]
-                    if name:
+                    if name := self.honorifics.kept(words, range(start, end)):
                         names.append(name)
         return names
 
-    def _titles(self, sentences: list[conllu.Sentence]) -> dict[str, str]:
+    def _titles(self, sentences: list[conllu.Sentence]) -> tuple[dict[str, str], dict[str, str]]:
         """Titles written beside a person's name («میرهاشم موسوی، مدیرعامل سازمان ...»,
         «مدیرکل هواشناسی استان، غلامرضا حسنی»): each run of one to eight words after the name
-        (past a comma), or before it from a title noun on -> the person's fullest name."""
+        (past a comma), or before it from a title noun on -> the person's fullest name. And the
+        offices: the first word of each title after a name («مدیرعامل»), but not a word before
+        one, which may be an epithet («امام خمینی»)."""
         found: dict[str, str] = {}
+        offices: dict[str, str] = {}
         for sentence in sentences:
             words = sentence.normalized_words()
             for start, end, label in entity_spans(sentence):
-                name = [w for w in words[start:end] if w not in self.honorifics]
+                name = self.honorifics.kept(words, range(start, end))
                 if label != "PER" or not name:
                     continue
                 after = end + 1 if end < len(words) and words[end] in ("،", ",") else end
                 for length in range(1, 9):
-                    title = [w for w in words[after:after + length] if w not in self.honorifics]
+                    title = self.honorifics.kept(words, range(after, min(after + length, len(words))))
                     if title and not any(w in COLONS or not any(c.isalpha() for c in w) for w in title):
                         found.setdefault(title_key(title), self.fullest(name))
+                        if length == 1:
+                            offices.setdefault(title_key(title), self.fullest(name))
                 opener = next((i for i in range(max(0, start - 8), start) if self.is_title(words[i])), None)
                 if opener is not None:
-                    title = [w for w in words[opener:start] if w not in self.honorifics and any(c.isalpha() for c in w)]
+                    title = [w for w in self.honorifics.kept(words, range(opener, start)) if any(c.isalpha() for c in w)]
                     for length in range(1, len(title) + 1):
                         found.setdefault(title_key(title[:length]), self.fullest(name))
-        return found
+        return found, offices
 
     def fullest(self, name: list[str]) -> str:
         """The person of the document a name stands for. A surname alone is the last speaker
@@ -70,12 +98,15 @@ class DocumentNames:
         return " ".join(max(candidates, key=len))
 
     def resolve(self, description: list[str]) -> str:
-        """A description as the person it names: a surname alone, or a title written after a
+        """A description as the person it names: a surname alone, or a title written beside a
         name in the document; else the description as written."""
         if len(description) == 1 and any(description[0] in p for p in self.persons):
             return self.fullest(description)
-        for length in range(len(description), 0, -1):  # the longest title the description starts with
-            if (person := self.titles.get(title_key(description[:length]))) is not None:
+        # the longest title the description starts with; of its first word alone, only an office
+        # written after a name: «امام جمعه موقت سمنان» is not the «امام» of «امام خمینی»
+        for length in range(len(description), 0, -1):
+            titles = self.titles if length > 1 or len(description) == 1 else self.offices
+            if (person := titles.get(title_key(description[:length]))) is not None:
                 return person
         return " ".join(description)
 

@@ -32,3 +32,23 @@ def test_people_titles_and_fullest_names():
 
 def test_titles_compare_without_spaces_and_zwnj():
     assert title_key(["مدیر", "عامل"]) == title_key(["مدیر\u200cعامل"]) == "مدیرعامل"
+
+
+def test_honorifics_of_several_words_are_dropped_where_they_stand_together():
+    honorifics = Speakers.from_config().honorifics
+    words = ["حضرت", "آیت", "الله", "حبیب", "الله", "نوری", "گفت"]
+    assert honorifics.kept(words, range(len(words))) == ["حبیب", "الله", "نوری", "گفت"]
+    # an entity that starts inside the honorific loses its part too
+    assert honorifics.kept(words, range(2, 6)) == ["حبیب", "الله", "نوری"]
+    words = ["حجت", "الاسلام", "و", "المسلمین", "علی", "رضایی"]
+    assert honorifics.kept(words, range(len(words))) == ["علی", "رضایی"]
+
+
+def test_a_title_of_one_word_resolves_a_longer_one_only_as_an_office():
+    names = names_of(
+        sentence([("امام", "O"), ("خمینی", "B-PER"), ("فرمود", "O")]),
+        sentence([("حسن", "B-PER"), ("کریمی", "I-PER"), ("،", "O"), ("نماینده", "O"), ("مردم", "O")]))
+    assert names.resolve(["امام"]) == "خمینی"  # the epithet alone is that person
+    assert names.resolve(["امام", "جمعه", "موقت", "گرگان"]) == "امام جمعه موقت گرگان"  # another person
+    # an office written after a name: its holder, however the document goes on to describe it
+    assert names.resolve(["نماینده", "ولی", "فقیه", "در", "شهر"]) == "حسن کریمی"

@@ -92,3 +92,35 @@ def test_cues_subjects_families_and_subtitles():
         (mahmoud, "direct"),  # «وی ... اشاره کرد و گفت»: the subject of the first verb
         (None, None),  # a label with a colon quotes nobody
     ]
+
+
+# Written for the tests: a news site's name before a colon, an honorific written with a space,
+# «این روزنامه», a second story under its own headline, a prayer leader who is not the «امام» of
+# «امام خمینی», and a description cut at «درباره».
+DATELINE = ("پایگاه خبری نمونه (Nemooneh.ir): معاون وزیر نیرو گفت: آب شرب روستاها تا پایان سال تأمین می‌شود.\n"
+            "وی افزود: کار لوله‌کشی آغاز شده است.")
+FEED = ("به گزارش ایرنا، حجت الاسلام محمد کاظمی در خطبه‌های نماز جمعه گفت: مردم در برابر گرانی صبور باشند.\n"
+        "وی با اشاره به سخنان امام خمینی افزود: وحدت رمز پیروزی است.\n"
+        "این روزنامه نوشت: قیمت‌ها در ماه گذشته بالا رفته است.\n"
+        "زلزله در استان گلستان\n"
+        "مدیرکل مدیریت بحران استان گلستان گفت: خسارتی گزارش نشده است.\n"
+        "امام جمعه موقت گرگان درباره این زلزله گفت: مردم نگران نباشند.")
+
+
+def test_datelines_honorifics_bodies_and_stories_of_a_feed():
+    stage = Speakers.from_config()
+
+    def run(text: str, doc_id: str) -> list[tuple]:
+        return speakers(conllu.parse(stage.process(doc_id, conllu.format_sentences(tagged(text, doc_id))).output))
+
+    official = "معاون وزیر نیرو"
+    assert run(DATELINE, "dateline") == [(official, "direct"), (official, "direct")]  # not the site
+    cleric = "محمد کاظمی"
+    assert run(FEED, "feed") == [
+        (cleric, "direct"),  # «حجت الاسلام» written apart is dropped
+        (cleric, "direct"),
+        (None, None),  # «این روزنامه»: a newspaper, not the last speaker
+        (None, None),  # a headline: a new story
+        ("مدیرکل مدیریت بحران استان گلستان", "direct"),  # a title of the new story, not the cleric
+        ("امام جمعه موقت گرگان", "direct"),  # not «امام خمینی»; cut at «درباره»
+    ]
