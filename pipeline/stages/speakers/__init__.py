@@ -32,6 +32,7 @@ from gofteman.constants import (
     COMMENT_NEWPAR,
     COMMENT_SPEAKER,
     COMMENT_SPEECH,
+    DATELINE_DASHES,
     MISC_SPEAKER,
     MISC_SPEECH,
     SENTENCE_END_MARKS,
@@ -165,6 +166,11 @@ class Speakers(Stage):
         for start, end, label in entities:  # a body that speaks: the mention starts with its name
             if label == "ORG" and start <= mention[0] < end:
                 return " ".join(words[start:end]), list(range(start, end))
+            # a state named by its country alone («روسیه ... خبر داد», «عربستان گفته است»), not
+            # the place of a dateline («تهران - ایرنا - ...»)
+            if label == "LOC" and start <= mention[0] and mention[-1] < end and \
+                    (end == len(words) or words[end] not in DATELINE_DASHES):
+                return " ".join(words[start:end]), list(range(start, end))
         if described and self.is_title(described[0]):
             # a title the document never writes beside a name: news reports alternate the
             # speaker's name, «وی» and his title, so it is the last person who spoke
@@ -239,7 +245,9 @@ class Speakers(Stage):
                     result.append(Attribution(quoting, SPEECH_DIRECT, [], []))
                     continue
                 speech = SPEECH_DIRECT if direct else SPEECH_INDIRECT
-                if speaker:
+                state = words_of_mention and any(label == "LOC" and start <= words_of_mention[0] < end
+                                                 for start, end, label in entity_spans(sentence))
+                if speaker and not state:  # «وی» after «روسیه ... اعلام کرد» is still the last person
                     last = names.last = speaker
                 quoting = speaker if direct else None
                 result.append(Attribution(speaker, speech if speaker else None, cue,

@@ -124,3 +124,12 @@ def test_datelines_honorifics_bodies_and_stories_of_a_feed():
         ("مدیرکل مدیریت بحران استان گلستان", "direct"),  # a title of the new story, not the cleric
         ("امام جمعه موقت گرگان", "direct"),  # not «امام خمینی»; cut at «درباره»
     ]
+
+
+def test_a_state_speaks_by_its_name_and_vi_stays_the_last_person():
+    stage = Speakers.from_config()
+    text = ("سرگئی لاوروف وزیر خارجه روسیه گفت: مذاکرات ادامه دارد.\n"
+            "روسیه همچنین از اعزام هیئتی به ژنو خبر داد.\n"
+            "وی افزود: این هیئت فردا به ژنو می‌رسد.")
+    result = conllu.parse(stage.process("state", conllu.format_sentences(tagged(text, "state"))).output)
+    assert speakers(result) == [("سرگئی لاوروف", "direct"), ("روسیه", "indirect"), ("سرگئی لاوروف", "direct")]
