@@ -141,10 +141,8 @@ class Speakers(Stage):
         if chosen is None and cue[0] > 0 and not points_back and not titled:
             before = [(s, e) for s, e in people if e <= cue[0]]
             chosen = before[0] if before else None
-        if chosen:
-            name = [words[i] for i in range(*chosen) if i not in honorific]
-            if name:
-                return names.fullest(name), list(range(*chosen))
+        if chosen:  # every person of ``people`` has a word that is not an honorific
+            return names.fullest([words[i] for i in range(*chosen) if i not in honorific]), list(range(*chosen))
         if points_back:
             return last, mention  # «وی», «او», or a description that points back: «این مسئول»
         if points_back is None:
