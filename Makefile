@@ -25,11 +25,11 @@ RUN := $(GOFTEMAN) run --input $(SEEDS) --out $(OUT) --work $(BUILD)
 SEED_FILES := $(shell find $(SEEDS) -maxdepth 1 -type f 2>/dev/null | LC_ALL=C sort)
 RUNNER_CODE := pipeline/runner.py pipeline/documents.py pipeline/stages/base.py pipeline/stages/__init__.py pipeline/constants.py
 NORMALIZE_INPUTS := pipeline/stages/normalize.py pipeline/text/normalization.py pipeline/text/zwnj.py pipeline/text/hazm_resources.py schemas/normalize.yaml models/zwnj-fa/lexicon.tsv.gz
-TOKENIZE_INPUTS := pipeline/stages/tokenize.py pipeline/conllu.py pipeline/text/normalization.py schemas/tokenize.yaml
-STANZA_CODE := pipeline/stages/stanza_stage.py pipeline/stanza_models.py pipeline/conllu.py
+TOKENIZE_INPUTS := pipeline/stages/tokenize.py pipeline/conllu.py pipeline/text/normalization.py pipeline/text/hazm_resources.py schemas/tokenize.yaml
+STANZA_CODE := pipeline/stages/stanza_stage.py pipeline/stanza_models.py pipeline/stanza_inference.py pipeline/tree_decoding.py pipeline/conllu.py
 SHIPPED := models/fa-small
 MWT_INPUTS := $(wildcard pipeline/stages/mwt/*.py) $(STANZA_CODE) pipeline/text/hazm_resources.py pipeline/text/zwnj.py schemas/mwt.yaml models/zwnj-fa/lexicon.tsv.gz $(SHIPPED)/tokenizer.pt $(SHIPPED)/mwt.pt
-TAG_INPUTS := $(wildcard pipeline/stages/tag/*.py) $(STANZA_CODE) pipeline/tree_decoding.py schemas/tag.yaml $(SHIPPED)/tagger.pt $(SHIPPED)/lemmatizer.pt $(SHIPPED)/parser.pt $(SHIPPED)/pretrain.pt pipeline/text/hazm_resources.py pipeline/text/zwnj.py models/zwnj-fa/lexicon.tsv.gz $(SHIPPED)/verb_stems.tsv $(SHIPPED)/tag_dictionary.tsv
+TAG_INPUTS := $(wildcard pipeline/stages/tag/*.py) $(STANZA_CODE) schemas/tag.yaml $(SHIPPED)/tagger.pt $(SHIPPED)/lemmatizer.pt $(SHIPPED)/parser.pt $(SHIPPED)/pretrain.pt pipeline/text/hazm_resources.py pipeline/text/zwnj.py models/zwnj-fa/lexicon.tsv.gz $(SHIPPED)/verb_stems.tsv $(SHIPPED)/tag_dictionary.tsv
 NER_INPUTS := pipeline/stages/ner.py $(STANZA_CODE) schemas/ner.yaml $(SHIPPED)/ner.pt $(SHIPPED)/pretrain.pt
 FRAMES_INPUTS := pipeline/stages/frames.py $(wildcard pipeline/frames/*.py) pipeline/conllu.py schemas/frames/stage.yaml schemas/frames/rules.yaml schemas/frames/rules.schema.json $(wildcard schemas/frames/lexicons/*.tsv)
 SPEAKERS_INPUTS := $(wildcard pipeline/stages/speakers/*.py) pipeline/conllu.py pipeline/labels.py schemas/speakers.yaml

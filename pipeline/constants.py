@@ -128,6 +128,11 @@ RAY_DOCUMENTS_PER_DATASET = 5_000
 #: A folder: a worker that takes one of its files dies (the engines' retry tests).
 FAULT_INJECTION_ENV = "GOFTEMAN_FAULT_TOKENS"
 
+# --- stanza at inference (pipeline/stanza_inference.py) -------------------------------------------
+#: Words whose character vectors each character model keeps (then it starts afresh): about
+#: 400 floats a word for the tagger's, so at most about 80 MB for it.
+CHAR_CACHE_WORDS = 50_000
+
 # --- end-to-end benchmarks (pipeline/evaluation/bench_runs.py) ------------------------------------
 #: Raw PerDT train sentences a benchmark document holds; sentences of `make bench-compare`; sizes
 #: of `make bench-scale`.

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from gofteman import tree_decoding
+from gofteman import stanza_inference
 from gofteman.constants import MODELS_OFFICIAL, MODELS_SHIPPED, SHIPPED_MODELS_DIR
 
 #: processor -> (model option, file in models/fa-small, needs the pretrain too)
@@ -119,8 +119,7 @@ def _build_pipeline(processors: tuple[str, ...], models: str, batch_sizes: tuple
     else:
         raise ValueError(f"unknown models {models!r}: use {MODELS_SHIPPED!r} or {MODELS_OFFICIAL!r}")
     logging.getLogger("stanza").setLevel(logging.ERROR)
-    if "depparse" in processors:
-        tree_decoding.install()
+    stanza_inference.install()
     return stanza.Pipeline(lang="fa", processors=",".join(processors), **options)
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import ast
 import hashlib
-import importlib
 import importlib.metadata
+import importlib.util
 import inspect
 import json
 from abc import ABC, abstractmethod
@@ -126,9 +126,10 @@ class Stage(ABC):
 
     @classmethod
     def input_files(cls) -> list[Path]:
-        """Every file whose content decides this stage's output (besides its input)."""
+        """Every file whose content decides this stage's output (besides its input). The modules
+        are found, not imported: the main process of a run on workers never loads spaCy or torch."""
         modules = [inspect.getmodule(cls).__name__, *cls.code_modules]
-        files = [Path(inspect.getsourcefile(importlib.import_module(name))) for name in modules]
+        files = [Path(importlib.util.find_spec(name).origin) for name in modules]
         if cls.config_path():
             files.append(cls.config_path())
         files.extend(PROJECT_DIR / resource for resource in cls.resources)

@@ -20,7 +20,7 @@ from gofteman.constants import (
     ZWNJ,
     ZWNJ_LEXICON_PATH,
 )
-from gofteman.text.hazm_resources import verb_conjugations
+from gofteman.text.hazm_resources import hazm, verb_conjugations
 from gofteman.text.normalization import TextNormalizer
 from gofteman.stages.base import Stage, StageConfigError, StageResult
 from gofteman.text.zwnj import ZwnjLexicon, ZwnjRepairer
@@ -29,10 +29,7 @@ from gofteman.text.zwnj import ZwnjLexicon, ZwnjRepairer
 @lru_cache(maxsize=1)
 def hazm_lexicon_forms() -> tuple[list[str], list[str]]:
     """hazm's word list and its verb conjugations (those with a ZWNJ, e.g. می‌کنند)."""
-    import hazm
-
-    words_file = Path(hazm.__file__).parent / "data" / "words.dat"
-    words = [line.split("\t", 1)[0] for line in words_file.read_text(encoding="utf-8").splitlines()]
+    words = [word for word, _, _ in hazm().word_tokenizer.words_list()]
     verbs = [verb for verb in verb_conjugations() if ZWNJ in verb]
     return words, verbs
 

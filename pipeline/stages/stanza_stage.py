@@ -16,7 +16,8 @@ class StanzaStage(Stage):
     """A stage that annotates CoNLL-U sentences with one stanza Pipeline."""
 
     output_suffix = ".conllu"
-    code_modules = ("gofteman.stanza_models", "gofteman.stages.stanza_stage", "gofteman.conllu")
+    code_modules = ("gofteman.stanza_models", "gofteman.stanza_inference", "gofteman.tree_decoding",
+                    "gofteman.stages.stanza_stage", "gofteman.conllu")
     libraries = ("stanza", "torch")
     processors: list[str] = []
     #: stanza reads token lists (True) or text that its own tokenizer segments (False).

@@ -54,21 +54,21 @@ class Tokenize(Stage):
     provides = frozenset({CAP_SENTENCES, CAP_TOKENS, CAP_NORM, CAP_SPACING})
     output_suffix = ".conllu"
     config_file = "tokenize.yaml"
-    code_modules = ("gofteman.conllu", "gofteman.text.normalization")
+    code_modules = ("gofteman.conllu", "gofteman.text.normalization", "gofteman.text.hazm_resources")
     libraries = ("hazm",)
 
     def __init__(self, join_abbreviations: bool, max_sentence_tokens: int, separate_marks: str,
                  number_separators: str, number_suffixes: str, edge_marks: str, latin_word: str) -> None:
-        from hazm import SentenceTokenizer, WordTokenizer
+        from gofteman.text.hazm_resources import hazm
 
-        self.words = WordTokenizer(join_verb_parts=False, join_abbreviations=join_abbreviations)
+        self.words = hazm().WordTokenizer(join_verb_parts=False, join_abbreviations=join_abbreviations)
         self.separate_marks = frozenset(separate_marks)
         self.number_separators = frozenset(number_separators)
         self.number_suffixes = frozenset(number_suffixes)
         self.edge_marks = edge_marks
         self.latin_word = re.compile(latin_word)
         # hazm's sentence rule: a run of . ! ? ؟ ⸮ followed by whitespace ends a sentence
-        self.sentence_end = SentenceTokenizer().pattern
+        self.sentence_end = hazm().SentenceTokenizer().pattern
         self.max_sentence_tokens = max_sentence_tokens
 
     def split_marks(self, words: list[str]) -> list[str]:

@@ -89,9 +89,9 @@ class TextNormalizer:
     """hazm's Normalizer plus ZWNJ repair, applied chunk by chunk with alignment."""
 
     def __init__(self, hazm_options: dict[str, bool], repairer: ZwnjRepairer | None) -> None:
-        from hazm import Normalizer
+        from gofteman.text.hazm_resources import hazm
 
-        self.hazm = Normalizer(**hazm_options)
+        self.hazm = hazm().Normalizer(**hazm_options)
         self.repairer = repairer
         self.normalize_chunk = lru_cache(maxsize=500_000)(self._normalize_chunk)
 

@@ -80,7 +80,7 @@ class Tag(StanzaStage):
     provides = frozenset({CAP_LEMMA, CAP_ORIG_LEMMA, CAP_UPOS, CAP_XPOS, CAP_FEATS, CAP_TREE})
     config_file = "tag.yaml"
     processors = ["pos", "lemma", "depparse"]
-    code_modules = (*StanzaStage.code_modules, "gofteman.tree_decoding", "gofteman.stages.tag.verb_lemmas", "gofteman.text.hazm_resources",
+    code_modules = (*StanzaStage.code_modules, "gofteman.stages.tag.verb_lemmas", "gofteman.text.hazm_resources",
                     "gofteman.stages.tag.tag_dictionary", "gofteman.stages.tag.character_tags", "gofteman.stages.tag.context_tags",
                     "gofteman.stages.tag.spaced_words", "gofteman.text.zwnj")
     libraries = (*StanzaStage.libraries, "hazm")

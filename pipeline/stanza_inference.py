@@ -1,0 +1,199 @@
+"""stanza's models at inference, faster: the same networks, less work done for nothing.
+
+Two changes to how stanza runs its models (never to how they train: both apply only to a model
+in ``eval()`` mode, and only where the model has the shape they expect):
+
+- **A word's characters are read once.** The character model of the tagger, the parser and the
+  NER model turns each word's characters into a vector, whatever its sentence; stanza computes
+  it for every occurrence of every word in every batch. Here each model keeps the vectors of
+  the words it has seen (up to ``CHAR_CACHE_WORDS`` of them, then it starts afresh) and computes
+  only the new ones, in one batch.
+- **The parser labels only the arcs of its tree.** stanza scores each of the parser's relations
+  for every pair of words (a tensor of sentences x words x words x relations, most of the
+  parser's time), then reads the label of the one head each word gets. Here the tree is decoded
+  first, from the arc scores alone, and the relations are scored for its arcs only; the full
+  table is built only for a sentence whose labels break a head constraint (two subjects or two
+  objects of one head), which stanza's repair (``resolve_head_constraint_violations``) reads.
+
+The numbers are those of stanza's own computation but for rounding in the last bit of a
+float32 (the sums run in another order), which moves no decision on UD PerDT test
+(``docs/experiments.md``). ``install()`` puts both in place, with ``tree_decoding``'s search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from gofteman import tree_decoding
+from gofteman.constants import CHAR_CACHE_WORDS
+
+
+def _character_vectors(model, chars, wordlens: list[int]):
+    """stanza's ``CharacterModel.forward`` up to the vector of each word (rows in the order of
+    ``chars``, which are sorted by length, longest first, as packing needs)."""
+    import torch
+    from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
+
+    embs = model.dropout(model.char_emb(chars))
+    batch_size = embs.size(0)
+    embs = pack_padded_sequence(embs, wordlens, batch_first=True)
+    layers = model.num_dir * model.args["char_num_layers"]
+    output = model.charlstm(embs, wordlens, hx=(
+        model.charlstm_h_init.expand(layers, batch_size, model.args["char_hidden_dim"]).contiguous(),
+        model.charlstm_c_init.expand(layers, batch_size, model.args["char_hidden_dim"]).contiguous()))
+    if model.attn:
+        char_reps = output[0]
+        weights = torch.sigmoid(model.char_attn(model.dropout(char_reps.data)))
+        char_reps = PackedSequence(char_reps.data * weights, char_reps.batch_sizes)
+        char_reps, _ = pad_packed_sequence(char_reps, batch_first=True)
+        return char_reps.sum(1)
+    h, _ = output[1]
+    return h[-2:].transpose(0, 1).contiguous().view(batch_size, -1)
+
+
+def cached_character_forward(original):
+    """``CharacterModel.forward`` that computes only the words its model has not seen."""
+    def forward(self, chars, chars_mask, word_orig_idx, sentlens, wordlens):
+        if self.training:
+            return original(self, chars, chars_mask, word_orig_idx, sentlens, wordlens)
+        import torch
+        from stanza.models.common.utils import tensor_unsort
+        from torch.nn.utils.rnn import pack_sequence, pad_packed_sequence
+
+        cache: dict[tuple[int, ...], torch.Tensor] = self.__dict__.setdefault("_gofteman_vectors", {})
+        keys = [tuple(row[:length]) for row, length in zip(chars.tolist(), wordlens)]
+        new_rows, seen = [], set()
+        for index, key in enumerate(keys):
+            if key not in cache and key not in seen:
+                seen.add(key)
+                new_rows.append(index)
+        if len(cache) + len(new_rows) > CHAR_CACHE_WORDS:  # memory stays flat on any corpus
+            cache.clear()
+            first = {}
+            new_rows = [first.setdefault(key, index) for index, key in enumerate(keys) if key not in first]
+        if new_rows:
+            lengths = [wordlens[index] for index in new_rows]
+            vectors = _character_vectors(self, chars[new_rows, :lengths[0]], lengths)
+            for index, vector in zip(new_rows, vectors):
+                cache[keys[index]] = vector
+        res = torch.stack([cache[key] for key in keys])
+        res = tensor_unsort(res, word_orig_idx)
+        res = pack_sequence(res.split(sentlens))
+        if self.pad:
+            res = pad_packed_sequence(res, batch_first=True)[0]
+        return res
+
+    forward.__wrapped__ = original
+    return forward
+
+
+def _arc_scores(model, lstm_outputs, head):
+    """stanza's ``GraphParser.forward_scores`` without the relations' table: the arc scores,
+    computed by the same operations in the same order."""
+    import torch
+    import torch.nn.functional as F
+
+    unlabeled_scores = model.unlabeled(model.drop(lstm_outputs), model.drop(lstm_outputs)).squeeze(3)
+    length = lstm_outputs.size(1)
+    head_offset = (torch.arange(length).view(1, 1, -1).expand(lstm_outputs.size(0), -1, -1)
+                   - torch.arange(length).view(1, -1, 1).expand(lstm_outputs.size(0), -1, -1))
+    if model.args["linearization"]:
+        lin_scores = model.linearization(model.drop(lstm_outputs), model.drop(lstm_outputs)).squeeze(3)
+        unlabeled_scores += F.logsigmoid(lin_scores * torch.sign(head_offset).float()).detach()
+    if model.args["distance"]:
+        dist_scores = model.distance(model.drop(lstm_outputs), model.drop(lstm_outputs)).squeeze(3)
+        dist_pred = 1 + F.softplus(dist_scores)
+        dist_kld = -torch.log((torch.abs(head_offset).float() - dist_pred) ** 2 / 2 + 1)
+        unlabeled_scores += dist_kld.detach()
+    diag = torch.eye(head.size(-1) + 1, dtype=torch.bool).unsqueeze(0)
+    unlabeled_scores.masked_fill_(diag, -float("inf"))
+    return unlabeled_scores
+
+
+def _with_ones(tensor):
+    import torch
+
+    return torch.cat([tensor, tensor.new_ones(*tensor.size()[:-1], 1)], tensor.dim() - 1)
+
+
+def labelled_trees(arc_log_probs: np.ndarray, sentlens: list[int], arc_relations: Callable, relation_log_probs: Callable,
+                   vocab, resolve_head_constraints: bool) -> list[list[list]]:
+    """stanza's ``GraphParser.decode_graph_predictions``, with the relations scored only where they
+    are read. ``arc_log_probs[i]``: sentence i's arc log-probabilities (dependent, head; the root
+    is word 0). ``arc_relations(trees)``: the best relation (an id without stanza's vocabulary
+    prefix) of every arc of the trees, dependent by dependent, tree by tree.
+    ``relation_log_probs(i)``: the log-probabilities of every relation of every pair of words of
+    sentence i, asked for where a head constraint is broken, for stanza's repair."""
+    from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
+    from stanza.models.depparse.head_constraints import (find_head_constraint_violations,
+                                                          resolve_head_constraint_violations)
+
+    trees = [tree_decoding.one_root_tree(arc_log_probs[i][:length, :length]) for i, length in enumerate(sentlens)]
+    relations = arc_relations(trees)
+    predictions, start = [], 0
+    for i, (tree, length) in enumerate(zip(trees, sentlens)):
+        raw_ids = relations[start:start + length - 1]
+        start += length - 1
+        if resolve_head_constraints and find_head_constraint_violations(
+                tree, vocab.unmap([r + VOCAB_PREFIX_SIZE for r in raw_ids])):
+            tree, raw_ids = resolve_head_constraint_violations(arc_log_probs[i][:length, :length],
+                                                               relation_log_probs(i), tree, vocab)
+        deprels = vocab.unmap([r + VOCAB_PREFIX_SIZE for r in raw_ids])
+        predictions.append([[int(head), deprel] for head, deprel in zip(tree[1:], deprels)])
+    return predictions
+
+
+def labelled_parse(original):
+    """``GraphParser.predict`` that decodes the tree from the arc scores, then scores the
+    relations of its arcs only (see the module's docstring)."""
+    def predict(self, word, word_mask, wordchars, wordchars_mask, upos, xpos, ufeats, pretrained, lemma, head, deprel,
+                word_orig_idx, sentlens, wordlens, text, resolve_head_constraints=False):
+        if self.training or self.args.get("use_arc_embedding") or next(self.parameters()).device.type != "cpu":
+            return original(self, word, word_mask, wordchars, wordchars_mask, upos, xpos, ufeats, pretrained, lemma,
+                            head, deprel, word_orig_idx, sentlens, wordlens, text,
+                            resolve_head_constraints=resolve_head_constraints)
+        import torch.nn.functional as F
+
+        lstm_outputs = self.embed(word, word_mask, wordchars, wordchars_mask, upos, xpos, ufeats, pretrained, lemma,
+                                  head, deprel, word_orig_idx, sentlens, wordlens, text)
+        arc_log_probs = F.log_softmax(_arc_scores(self, lstm_outputs, head).float(), 2).numpy()
+        scorer = self.deprel
+        dependents = _with_ones(scorer.hidden_func(scorer.W1(lstm_outputs)))
+        heads = _with_ones(scorer.hidden_func(scorer.W2(lstm_outputs)))
+        bilinear = scorer.scorer.W_bilin
+        # stanza's weight is (dependent, head, relation); torch's bilinear takes (relation, dependent, head)
+        weight = self.__dict__.get("_gofteman_relation_weight")
+        if weight is None:
+            weight = self.__dict__["_gofteman_relation_weight"] = bilinear.weight.permute(2, 0, 1).contiguous()
+
+        def arc_relations(trees: list[np.ndarray]) -> list[int]:
+            sentence = [i for i, tree in enumerate(trees) for _ in tree[1:]]
+            dependent = [j for tree in trees for j in range(1, len(tree))]
+            governor = [int(h) for tree in trees for h in tree[1:]]
+            scores = F.bilinear(dependents[sentence, dependent], heads[sentence, governor], weight, bilinear.bias)
+            return scores.argmax(1).tolist()
+
+        def relation_log_probs(i: int) -> np.ndarray:
+            length = sentlens[i]
+            table = bilinear(dependents[i:i + 1, :length], heads[i:i + 1, :length])
+            return F.log_softmax(table.float(), 3)[0].numpy()
+
+        return labelled_trees(arc_log_probs, sentlens, arc_relations, relation_log_probs, self.vocab["deprel"],
+                              resolve_head_constraints)
+
+    predict.__wrapped__ = original
+    return predict
+
+
+def install() -> None:
+    """Puts the faster inference in place of stanza's (idempotent)."""
+    from stanza.models.common.char_model import CharacterModel
+    from stanza.models.depparse.model import GraphParser
+
+    tree_decoding.install()
+    if not hasattr(CharacterModel.forward, "__wrapped__"):
+        CharacterModel.forward = cached_character_forward(CharacterModel.forward)
+    if not hasattr(GraphParser.predict, "__wrapped__"):
+        GraphParser.predict = labelled_parse(GraphParser.predict)

@@ -1,0 +1,130 @@
+"""stanza's models at inference: the character vectors read once, the parser's relations scored
+on its tree's arcs only; the same decisions as stanza's own computation."""
+
+import numpy as np
+import pytest
+import torch
+
+from gofteman import stanza_inference
+from gofteman.stanza_inference import labelled_trees
+
+
+class RelationVocab:
+    """The part of stanza's deprel vocabulary the decoder reads: ids past its prefix of 4."""
+
+    def __init__(self, relations: list[str]) -> None:
+        self.relations = ["<PAD>", "<UNK>", "<EMPTY>", "<ROOT>", *relations]
+
+    def unmap(self, ids: list[int]) -> list[str]:
+        return [self.relations[i] for i in ids]
+
+
+RELATIONS = RelationVocab(["nsubj", "obj", "obl", "amod", "nmod", "root", "punct", "csubj"])
+
+
+def random_scores(rng: np.random.Generator, sentences: int, length: int):
+    lengths = [int(n) for n in rng.integers(3, length + 1, sentences)]
+    arcs = rng.normal(size=(sentences, length, length)).astype(np.float32)
+    arcs[:, np.arange(length), np.arange(length)] = -np.inf
+    arc_log_probs = arcs - np.log(np.exp(arcs).sum(2, keepdims=True))
+    relations = rng.normal(size=(sentences, length, length, len(RELATIONS.relations) - 4)).astype(np.float32)
+    # most arcs choose a subject or an object, so that many heads get two of them
+    relations[..., :2] += 0.5
+    relation_log_probs = relations - np.log(np.exp(relations).sum(3, keepdims=True))
+    return arc_log_probs, lengths, relation_log_probs
+
+
+@pytest.mark.parametrize("resolve", [True, False])
+def test_relations_asked_for_the_arcs_only_decode_as_stanza_does(resolve):
+    from stanza.models.depparse.model import GraphParser
+
+    stanza_inference.install()  # stanza's decoder then searches trees as the pipeline does
+    rng = np.random.default_rng(3)
+    arc_log_probs, lengths, relation_log_probs = random_scores(rng, 60, 10)
+    asked = []
+
+    def arc_relations(trees):
+        return [int(np.argmax(relation_log_probs[i, j, head])) for i, tree in enumerate(trees)
+                for j, head in enumerate(tree) if j]
+
+    def full_table(i):
+        asked.append(i)
+        return relation_log_probs[i, :lengths[i], :lengths[i]]
+
+    ours = labelled_trees(arc_log_probs, lengths, arc_relations, full_table, RELATIONS, resolve)
+    best_relations = relation_log_probs.argmax(3) + 4
+    stanzas = GraphParser.decode_graph_predictions(RELATIONS, len(lengths),
+                                                   [arc_log_probs, best_relations, relation_log_probs], lengths,
+                                                   resolve_head_constraints=resolve)
+    assert ours == [[[int(head), relation] for head, relation in sentence] for sentence in stanzas]
+    if resolve:
+        assert 0 < len(asked) < len(lengths)  # the repair ran, on the sentences that needed it only
+    else:
+        assert not asked
+
+
+@pytest.fixture(scope="module")
+def tag_pipeline():
+    from gofteman.stanza_models import build_pipeline
+
+    return build_pipeline(["pos", "lemma", "depparse"], "shipped", {"pos": 64, "lemma": 1000, "depparse": 1000})
+
+
+SENTENCES = [
+    ["دانشجویان", "دیروز", "در", "دانشگاه", "تهران", "با", "استادان", "خود", "دیدار", "کردند", "."],
+    ["دولت", "برنامه", "تازه‌ای", "برای", "کاهش", "تورم", "ارائه", "داد", "."],
+    ["او", "گفت", "که", "این", "طرح", "تا", "پایان", "سال", "به", "پایان", "می‌رسد", "."],
+    ["کتاب", "را", "خواندم", "."],
+]
+
+
+@pytest.mark.slow
+def test_parser_predicts_what_stanza_predicts(tag_pipeline):
+    from stanza.models.depparse.model import GraphParser
+
+    document = tag_pipeline(SENTENCES, processors="tokenize,pos,lemma")
+    processor = tag_pipeline.processors["depparse"]
+    ours = [(w.head, w.deprel) for s in processor.process(document).sentences for w in s.words]
+    faster = GraphParser.predict
+    try:
+        GraphParser.predict = faster.__wrapped__  # stanza's own
+        stanzas = [(w.head, w.deprel) for s in processor.process(document).sentences for w in s.words]
+    finally:
+        GraphParser.predict = faster
+    assert ours == stanzas
+
+
+@pytest.mark.slow
+def test_character_vectors_are_computed_once_per_word(tag_pipeline, monkeypatch):
+    from torch.nn.utils.rnn import pad_packed_sequence
+
+    from stanza.models.common.char_model import CharacterModel
+
+    model = tag_pipeline.processors["depparse"].trainer.model.charmodel
+    model.__dict__.pop("_gofteman_vectors", None)
+    words = [[5, 6, 7, 8], [9, 10, 11], [5, 6, 7, 8], [12, 13], [9, 10, 11]]  # char ids; two words twice
+    order = sorted(range(len(words)), key=lambda i: -len(words[i]))
+    chars = torch.zeros(len(words), 4, dtype=torch.long)
+    for row, index in enumerate(order):
+        chars[row, :len(words[index])] = torch.tensor(words[index])
+    lengths = [len(words[i]) for i in order]
+    arguments = (chars, chars == 0, order, [3, 2], lengths)  # two sentences of 3 and 2 words
+    computed = []
+    real = stanza_inference._character_vectors
+    monkeypatch.setattr(stanza_inference, "_character_vectors",
+                        lambda m, c, n: computed.append(len(n)) or real(m, c, n))
+    with torch.no_grad():
+        cached = pad_packed_sequence(model(*arguments), batch_first=True)[0]
+        again = pad_packed_sequence(model(*arguments), batch_first=True)[0]
+        stanzas = pad_packed_sequence(CharacterModel.forward.__wrapped__(model, *arguments), batch_first=True)[0]
+    assert computed == [3]  # three distinct words, once each, and nothing the second time
+    assert torch.equal(cached, again)
+    assert torch.allclose(cached, stanzas, atol=1e-6)
+    assert torch.equal(cached[0, 0], cached[0, 2])  # the same word, the same vector
+
+    monkeypatch.setattr(stanza_inference, "CHAR_CACHE_WORDS", 2)
+    model.__dict__["_gofteman_vectors"].clear()
+    with torch.no_grad():
+        bounded = pad_packed_sequence(model(*arguments), batch_first=True)[0]
+    assert len(model.__dict__["_gofteman_vectors"]) <= 3  # started afresh: the cache never holds more
+    assert torch.allclose(bounded, stanzas, atol=1e-6)
