@@ -132,6 +132,11 @@ FAULT_INJECTION_ENV = "GOFTEMAN_FAULT_TOKENS"
 #: Words whose character vectors each character model keeps (then it starts afresh): about
 #: 400 floats a word for the tagger's, so at most about 80 MB for it.
 CHAR_CACHE_WORDS = 50_000
+#: (word, UPOS) pairs whose lemma the tag stage keeps (then it starts afresh).
+LEMMA_CACHE_WORDS = 200_000
+#: A bilinear classifier whose second input has at most this many distinct rows in a batch is
+#: reduced by each of them first (the tagger's UPOS has 17 values).
+BILINEAR_FEW_VALUES = 64
 
 # --- end-to-end benchmarks (pipeline/evaluation/bench_runs.py) ------------------------------------
 #: Raw PerDT train sentences a benchmark document holds; sentences of `make bench-compare`; sizes

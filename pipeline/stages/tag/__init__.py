@@ -44,6 +44,7 @@ from gofteman.constants import (
 )
 from gofteman.stages.tag.character_tags import CharacterTags, is_foreign
 from gofteman.stages.tag.context_tags import NumberNames, ProgressiveAuxiliary
+from gofteman.stages.tag.lemmas import CachedLemmatizer
 from gofteman.stages.tag.spaced_words import SpacedWords, write_goeswith
 from gofteman.stages.stanza_stage import StanzaStage
 from gofteman.stages.tag.tag_dictionary import Analysis, TagDictionary
@@ -82,7 +83,7 @@ class Tag(StanzaStage):
     processors = ["pos", "lemma", "depparse"]
     code_modules = (*StanzaStage.code_modules, "gofteman.stages.tag.verb_lemmas", "gofteman.text.hazm_resources",
                     "gofteman.stages.tag.tag_dictionary", "gofteman.stages.tag.character_tags", "gofteman.stages.tag.context_tags",
-                    "gofteman.stages.tag.spaced_words", "gofteman.text.zwnj")
+                    "gofteman.stages.tag.spaced_words", "gofteman.stages.tag.lemmas", "gofteman.text.zwnj")
     libraries = (*StanzaStage.libraries, "hazm")
     resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in
                       ("tagger.pt", "lemmatizer.pt", "parser.pt", "pretrain.pt", VERB_STEMS_PATH.name,
@@ -99,6 +100,7 @@ class Tag(StanzaStage):
         self.context_tags = (NumberNames(**number_names), ProgressiveAuxiliary(**progressive_auxiliary))
         self.not_negative = frozenset(negative_polarity["not_negative"])
         self.spaced_words = self._spaced_words(**spaced_words)
+        self.lemmatizer = CachedLemmatizer(self.pipeline.processors["lemma"])
 
     @staticmethod
     def _spaced_words(prefixes: list[str], suffixes: list[str], verb_endings: list[str], min_count: int) -> SpacedWords:
@@ -132,7 +134,8 @@ class Tag(StanzaStage):
             for index, word in enumerate(sentence.words):
                 if corrected := in_context.get(index) or self.corrected_analysis(word.text, word.upos):
                     word.upos, word.xpos, word.feats = (None if value == "_" else value for value in corrected)
-        return self.pipeline(document, processors="lemma,depparse").sentences
+        self.lemmatizer.lemmatize(document)
+        return self.pipeline(document, processors="depparse").sentences
 
     def annotate(self, sentences: list[conllu.Sentence], analysed: Iterable) -> None:
         for sentence, result in zip(sentences, analysed):

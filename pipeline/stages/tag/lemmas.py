@@ -1,0 +1,37 @@
+"""stanza's lemmatizer, asked once per distinct word and UPOS.
+
+stanza's lemmatizer reads a word and its UPOS only (no context): its dictionary, then its
+seq2seq model for the words the dictionary lacks. stanza runs it over every word of every batch,
+and builds its input (the characters of each word) for all of them. Here each distinct
+(word, UPOS) pair is lemmatised once and kept (up to ``LEMMA_CACHE_WORDS`` pairs, then the
+cache starts afresh, so memory stays flat on any corpus); a batch sends stanza only the pairs
+not seen before, as one sentence of distinct words.
+"""
+
+from __future__ import annotations
+
+from gofteman.constants import LEMMA_CACHE_WORDS
+
+
+class CachedLemmatizer:
+    def __init__(self, processor) -> None:
+        self.processor = processor
+        self.lemmas: dict[tuple[str, str | None], str | None] = {}
+
+    def lemmatize(self, document) -> None:
+        """Sets the lemma of every word of the stanza ``document`` (its UPOS set)."""
+        from stanza.models.common.doc import Document
+
+        words = [word for sentence in document.sentences for word in sentence.words]
+        new = sorted({(word.text, word.upos) for word in words if (word.text, word.upos) not in self.lemmas},
+                     key=lambda pair: (pair[0], pair[1] or ""))
+        if len(self.lemmas) + len(new) > LEMMA_CACHE_WORDS:
+            self.lemmas.clear()
+            new = sorted({(word.text, word.upos) for word in words}, key=lambda pair: (pair[0], pair[1] or ""))
+        if new:
+            distinct = Document([[{"id": index, "text": text, "upos": upos}
+                                  for index, (text, upos) in enumerate(new, 1)]])
+            for pair, word in zip(new, self.processor.process(distinct).sentences[0].words):
+                self.lemmas[pair] = word.lemma
+        for word in words:
+            word.lemma = self.lemmas[(word.text, word.upos)]
