@@ -124,6 +124,20 @@ def _with_ones(tensor):
     return torch.cat([tensor, tensor.new_ones(*tensor.size()[:-1], 1)], tensor.dim() - 1)
 
 
+def _bilinear(input1, input2, weight, bias):
+    """``F.bilinear`` (``weight``: output, input1, input2), the same numbers, by the faster route
+    for the dtype: torch's own for float32; for bfloat16, one matrix product and a batched one,
+    which use the CPU's bfloat16 instructions where torch's does not."""
+    import torch
+    import torch.nn.functional as F
+
+    if input1.dtype != torch.bfloat16:
+        return F.bilinear(input1, input2, weight, bias)
+    outputs, size1, size2 = weight.shape
+    reduced = input1 @ weight.permute(1, 0, 2).reshape(size1, outputs * size2)
+    return torch.bmm(reduced.view(-1, outputs, size2), input2.unsqueeze(2)).squeeze(2) + bias
+
+
 def labelled_trees(arc_log_probs: np.ndarray, sentlens: list[int], arc_relations: Callable, relation_log_probs: Callable,
                    vocab, resolve_head_constraints: bool) -> list[list[list]]:
     """stanza's ``GraphParser.decode_graph_predictions``, with the relations scored only where they
@@ -136,7 +150,7 @@ def labelled_trees(arc_log_probs: np.ndarray, sentlens: list[int], arc_relations
     from stanza.models.depparse.head_constraints import (find_head_constraint_violations,
                                                           resolve_head_constraint_violations)
 
-    trees = [tree_decoding.one_root_tree(arc_log_probs[i][:length, :length]) for i, length in enumerate(sentlens)]
+    trees = tree_decoding.one_root_trees(arc_log_probs, sentlens)
     relations = arc_relations(trees)
     predictions, start = [], 0
     for i, (tree, length) in enumerate(zip(trees, sentlens)):
@@ -178,8 +192,8 @@ def labelled_parse(original):
             sentence = [i for i, tree in enumerate(trees) for _ in tree[1:]]
             dependent = [j for tree in trees for j in range(1, len(tree))]
             governor = [int(h) for tree in trees for h in tree[1:]]
-            scores = F.bilinear(dependents[sentence, dependent], heads[sentence, governor], weight, bilinear.bias)
-            return scores.argmax(1).tolist()
+            return _bilinear(dependents[sentence, dependent], heads[sentence, governor], weight,
+                             bilinear.bias).argmax(1).tolist()
 
         def relation_log_probs(i: int) -> np.ndarray:
             length = sentlens[i]

@@ -92,6 +92,29 @@ def one_root_tree(scores: np.ndarray) -> np.ndarray:
     return heads if is_one_root_tree(heads) else chuliu_edmonds_one_root(scores)
 
 
+def one_root_trees(scores: np.ndarray, lengths: list[int]) -> list[np.ndarray]:
+    """``one_root_tree`` of each sentence of a batch (``scores[i][:lengths[i], :lengths[i]]``),
+    the greedy heads of all of them found and checked at once."""
+    count, size = len(lengths), scores.shape[1]
+    lengths_array = np.asarray(lengths)
+    prepared = np.array(scores, dtype=np.float64)
+    positions = np.arange(size)
+    prepared[:, positions, positions] = -np.inf
+    prepared[:, ROOT, :] = -np.inf
+    prepared[:, ROOT, ROOT] = 0
+    prepared[np.broadcast_to(positions[None, None, :] >= lengths_array[:, None, None], prepared.shape)] = -np.inf  # no padding as a head
+    heads = np.argmax(prepared, axis=2)
+    real = positions[None, :] < lengths_array[:, None]
+    heads[~real] = ROOT
+    landing = heads
+    for _ in range(max(1, int(np.ceil(np.log2(size))))):
+        landing = np.take_along_axis(landing, landing, axis=1)
+    root_children = np.count_nonzero((heads == ROOT) & real & (positions[None, :] != ROOT), axis=1)
+    trees = (root_children == 1) & np.all(landing == ROOT, axis=1)
+    return [heads[i, :length] if trees[i] else chuliu_edmonds_one_root(scores[i][:length, :length])
+            for i, length in enumerate(lengths)]
+
+
 def install() -> None:
     """Makes stanza's parser decode with ``one_root_tree`` (its model module imported the search
     by name, so that name is the one replaced). Idempotent."""

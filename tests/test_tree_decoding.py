@@ -3,7 +3,7 @@ import pytest
 from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
 
 from gofteman import tree_decoding
-from gofteman.tree_decoding import is_one_root_tree, one_root_tree
+from gofteman.tree_decoding import is_one_root_tree, one_root_tree, one_root_trees
 
 
 @pytest.mark.parametrize("heads, cycle", [
@@ -50,6 +50,18 @@ def test_same_trees_as_stanza_search():
         assert np.array_equal(tree_decoding.chuliu_edmonds_one_root(scores), expected), trial  # the search alone
         greedy += is_one_root_tree(tree_decoding.greedy_heads(scores))
     assert 300 < greedy < 1200  # both paths were taken
+
+
+def test_a_batch_decodes_as_its_sentences_one_by_one():
+    rng = np.random.default_rng(11)
+    for trial in range(60):
+        lengths = [int(n) for n in rng.integers(2, 40, 25)]
+        padded = np.full((len(lengths), max(lengths), max(lengths)), 0.5, dtype=np.float32)  # padding is never read
+        for i, length in enumerate(lengths):
+            padded[i, :length, :length] = planted_scores(rng, length, noise=(0.05, 0.4, 2.0)[trial % 3])
+        batch = one_root_trees(padded, lengths)
+        assert [tree.tolist() for tree in batch] == \
+            [chuliu_edmonds_one_root(padded[i, :n, :n]).tolist() for i, n in enumerate(lengths)], trial
 
 
 def test_install_replaces_the_parser_search():
