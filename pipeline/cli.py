@@ -15,6 +15,9 @@ from gofteman.constants import (
     MAX_DEFAULT_WORKERS,
     MODELS_OFFICIAL,
     MODELS_SHIPPED,
+    PRECISION_AUTO,
+    PRECISION_BFLOAT16,
+    PRECISION_FLOAT32,
     STATUS_OK,
 )
 from gofteman.stages import STAGE_NAMES
@@ -34,7 +37,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     force = {stage.name for stage in stages} if args.force else ({args.from_stage} if args.from_stage else set())
     runner = Runner(Path(args.input), Path(args.out), Path(args.work or default_work_dir(Path(args.out))),
                     stages, force, args.max_bytes, progress=not args.no_progress,
-                    overrides={key: value for key, value in (("models", args.models), ("device", args.device)) if value},
+                    overrides={key: value for key, value in (("models", args.models), ("device", args.device),
+                                                             ("precision", args.precision)) if value},
                     engine=make_engine(args.engine, args.workers, args.address))
     report = runner.run()
     if args.timings:
@@ -272,6 +276,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--models", choices=[MODELS_SHIPPED, MODELS_OFFICIAL],
                      help="stanza models for tag and ner (default: schemas/tag.yaml, schemas/ner.yaml)")
     run.add_argument("--device", help="where stanza runs: cpu or cuda[:N] (default: schemas/tag.yaml etc., cpu)")
+    run.add_argument("--precision", choices=[PRECISION_AUTO, PRECISION_FLOAT32, PRECISION_BFLOAT16],
+                     help="the stanza models' matrix products: auto (bfloat16 where the CPU computes it natively), "
+                          "float32 or bfloat16 (default: schemas/tag.yaml etc.)")
     run.add_argument("--engine", choices=ENGINES, default=ENGINE_LOCAL,
                      help="local: this machine's cores; ray: a Ray cluster (pip install 'gofteman[ray]')")
     run.add_argument("--workers", type=int,

@@ -129,6 +129,10 @@ RAY_DOCUMENTS_PER_DATASET = 5_000
 FAULT_INJECTION_ENV = "GOFTEMAN_FAULT_TOKENS"
 
 # --- stanza at inference (pipeline/stanza_inference.py) -------------------------------------------
+#: Where the stanza stages' matrix products are computed (their ``precision`` setting).
+PRECISION_AUTO = "auto"
+PRECISION_FLOAT32 = "float32"
+PRECISION_BFLOAT16 = "bfloat16"
 #: Words whose character vectors each character model keeps (then it starts afresh): about
 #: 400 floats a word for the tagger's, so at most about 80 MB for it.
 CHAR_CACHE_WORDS = 50_000

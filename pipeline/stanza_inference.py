@@ -124,20 +124,6 @@ def _with_ones(tensor):
     return torch.cat([tensor, tensor.new_ones(*tensor.size()[:-1], 1)], tensor.dim() - 1)
 
 
-def _bilinear(input1, input2, weight, bias):
-    """``F.bilinear`` (``weight``: output, input1, input2), the same numbers, by the faster route
-    for the dtype: torch's own for float32; for bfloat16, one matrix product and a batched one,
-    which use the CPU's bfloat16 instructions where torch's does not."""
-    import torch
-    import torch.nn.functional as F
-
-    if input1.dtype != torch.bfloat16:
-        return F.bilinear(input1, input2, weight, bias)
-    outputs, size1, size2 = weight.shape
-    reduced = input1 @ weight.permute(1, 0, 2).reshape(size1, outputs * size2)
-    return torch.bmm(reduced.view(-1, outputs, size2), input2.unsqueeze(2)).squeeze(2) + bias
-
-
 def labelled_trees(arc_log_probs: np.ndarray, sentlens: list[int], arc_relations: Callable, relation_log_probs: Callable,
                    vocab, resolve_head_constraints: bool) -> list[list[list]]:
     """stanza's ``GraphParser.decode_graph_predictions``, with the relations scored only where they
@@ -192,8 +178,8 @@ def labelled_parse(original):
             sentence = [i for i, tree in enumerate(trees) for _ in tree[1:]]
             dependent = [j for tree in trees for j in range(1, len(tree))]
             governor = [int(h) for tree in trees for h in tree[1:]]
-            return _bilinear(dependents[sentence, dependent], heads[sentence, governor], weight,
-                             bilinear.bias).argmax(1).tolist()
+            return F.bilinear(dependents[sentence, dependent], heads[sentence, governor], weight,
+                              bilinear.bias).argmax(1).tolist()
 
         def relation_log_probs(i: int) -> np.ndarray:
             length = sentlens[i]
@@ -245,6 +231,36 @@ def few_values_bilinear(original):
 
     forward.__wrapped__ = original
     return forward
+
+
+def _cast(value, dtype):
+    """Tensors (also inside a PackedSequence or a tuple) of a floating dtype cast to ``dtype``."""
+    import torch
+    from torch.nn.utils.rnn import PackedSequence
+
+    if isinstance(value, PackedSequence):
+        return PackedSequence(_cast(value.data, dtype), value.batch_sizes, value.sorted_indices, value.unsorted_indices)
+    if isinstance(value, tuple):
+        return tuple(_cast(item, dtype) for item in value)
+    if isinstance(value, torch.Tensor) and value.is_floating_point():
+        return value.to(dtype)
+    return value
+
+
+def compute_in(model, dtype) -> None:
+    """Runs the matrix products of ``model`` (its LSTMs and linear layers, most of its time) in
+    ``dtype``: their weights are stored in it, their inputs cast to it and their outputs cast
+    back, so every other part of the model computes as before."""
+    import torch
+
+    if dtype == torch.float32:
+        return
+    for module in model.modules():
+        if isinstance(module, (torch.nn.LSTM, torch.nn.Linear)) and not getattr(module, "_gofteman_dtype", None):
+            module.to(dtype)
+            module._gofteman_dtype = dtype
+            module.register_forward_pre_hook(lambda _, args: _cast(args, dtype))
+            module.register_forward_hook(lambda _, args, output: _cast(output, torch.float32))
 
 
 def install() -> None:

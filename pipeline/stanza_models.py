@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from gofteman import stanza_inference
-from gofteman.constants import MODELS_OFFICIAL, MODELS_SHIPPED, SHIPPED_MODELS_DIR
+from gofteman.constants import (MODELS_OFFICIAL, MODELS_SHIPPED, PRECISION_AUTO, PRECISION_BFLOAT16, PRECISION_FLOAT32,
+                                SHIPPED_MODELS_DIR)
 
 #: processor -> (model option, file in models/fa-small, needs the pretrain too)
 SHIPPED_FILES = {
@@ -72,19 +73,45 @@ def official_dir() -> Path:
 
 
 def build_pipeline(processors: list[str], models: str, batch_sizes: dict[str, int], pretokenized: bool = True,
-                   device: str = "cpu"):
+                   device: str = "cpu", precision: str = PRECISION_FLOAT32, lower_precision: tuple[str, ...] = ()):
     """A stanza Pipeline from local files only (built once per process for the same arguments).
     ``batch_sizes``: stanza's batch size of each processor that has one (``pos``: sentences,
     ``depparse``: words; see stanza's ``<processor>_batch_size``).
     ``pretokenized``: it reads sentences as lists of tokens; otherwise it reads text whose
     sentences are separated by blank lines, and ``processors`` start with ``tokenize``.
     ``device``: ``cpu``, or ``cuda``/``cuda:N`` (checked by ``check_device`` when the stage is
-    configured)."""
+    configured). ``precision``: ``float32``, or ``bfloat16`` for the matrix products of the
+    ``lower_precision`` processors (``stanza_inference.compute_in``; resolved from ``auto`` by
+    ``resolve_precision``)."""
     unknown = sorted(set(batch_sizes) - set(processors))
     if unknown:
         raise ValueError(f"batch sizes given for {', '.join(unknown)}, which this stage does not run "
                          f"(it runs {', '.join(processors)})")
-    return _build_pipeline(tuple(processors), models, tuple(sorted(batch_sizes.items())), pretokenized, device)
+    if precision not in (PRECISION_FLOAT32, PRECISION_BFLOAT16):
+        raise ValueError(f"unknown precision {precision!r}: use {PRECISION_FLOAT32} or {PRECISION_BFLOAT16}")
+    return _build_pipeline(tuple(processors), models, tuple(sorted(batch_sizes.items())), pretokenized, device,
+                           precision, tuple(lower_precision))
+
+
+def cpu_has_bfloat16() -> bool:
+    """The CPU computes bfloat16 natively (AVX-512 BF16 or AMX, read from Linux's
+    ``/proc/cpuinfo``); elsewhere torch emulates it, more slowly than float32."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace").split()
+    except OSError:
+        return False
+    return any(flag in ("avx512_bf16", "amx_bf16") for flag in flags)
+
+
+def resolve_precision(precision: str, device: str) -> str:
+    """``auto``: ``bfloat16`` on a CPU that computes it natively, ``float32`` elsewhere (on a GPU
+    the models are fast in float32)."""
+    if precision == PRECISION_AUTO:
+        return PRECISION_BFLOAT16 if device == "cpu" and cpu_has_bfloat16() else PRECISION_FLOAT32
+    if precision not in (PRECISION_FLOAT32, PRECISION_BFLOAT16):
+        raise ValueError(f"unknown precision {precision!r}: use {PRECISION_AUTO}, {PRECISION_FLOAT32} "
+                         f"or {PRECISION_BFLOAT16}")
+    return precision
 
 
 def check_device(device: str) -> None:
@@ -100,8 +127,9 @@ def check_device(device: str) -> None:
 
 @lru_cache(maxsize=4)
 def _build_pipeline(processors: tuple[str, ...], models: str, batch_sizes: tuple[tuple[str, int], ...],
-                    pretokenized: bool, device: str):
+                    pretokenized: bool, device: str, precision: str, lower_precision: tuple[str, ...]):
     import stanza
+    import torch
 
     options = {"download_method": None, "use_gpu": device != "cpu", "device": device, "logging_level": "ERROR",
                **{f"{name}_batch_size": size for name, size in batch_sizes}}
@@ -120,7 +148,10 @@ def _build_pipeline(processors: tuple[str, ...], models: str, batch_sizes: tuple
         raise ValueError(f"unknown models {models!r}: use {MODELS_SHIPPED!r} or {MODELS_OFFICIAL!r}")
     logging.getLogger("stanza").setLevel(logging.ERROR)
     stanza_inference.install()
-    return stanza.Pipeline(lang="fa", processors=",".join(processors), **options)
+    pipeline = stanza.Pipeline(lang="fa", processors=",".join(processors), **options)
+    for name in lower_precision if precision == PRECISION_BFLOAT16 else ():
+        stanza_inference.compute_in(pipeline.processors[name].trainer.model, torch.bfloat16)
+    return pipeline
 
 
 def download_official() -> None:

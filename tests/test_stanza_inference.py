@@ -128,3 +128,55 @@ def test_character_vectors_are_computed_once_per_word(tag_pipeline, monkeypatch)
         bounded = pad_packed_sequence(model(*arguments), batch_first=True)[0]
     assert len(model.__dict__["_gofteman_vectors"]) <= 3  # started afresh: the cache never holds more
     assert torch.allclose(bounded, stanzas, atol=1e-6)
+
+
+def test_matrix_products_in_bfloat16_leave_the_rest_in_float32():
+    from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+    from gofteman.stanza_inference import compute_in
+
+    torch.manual_seed(0)
+    model = torch.nn.ModuleDict({"lstm": torch.nn.LSTM(6, 5, batch_first=True, bidirectional=True),
+                                 "linear": torch.nn.Linear(10, 3), "norm": torch.nn.LayerNorm(3)}).eval()
+    inputs = pack_padded_sequence(torch.randn(2, 4, 6), [4, 2], batch_first=True)
+
+    def run():
+        with torch.no_grad():
+            output, _ = model["lstm"](inputs)
+            return model["norm"](model["linear"](pad_packed_sequence(output, batch_first=True)[0]))
+
+    before = run()
+    compute_in(model, torch.bfloat16)
+    compute_in(model, torch.bfloat16)  # a second call changes nothing more
+    after = run()
+    assert model["lstm"].weight_ih_l0.dtype == model["linear"].weight.dtype == torch.bfloat16
+    assert model["norm"].weight.dtype == torch.float32 and after.dtype == torch.float32
+    assert len(model["linear"]._forward_hooks) == 1
+    assert torch.allclose(before, after, atol=0.1) and not torch.equal(before, after)
+
+
+def test_precision_auto_is_bfloat16_only_where_the_cpu_computes_it(monkeypatch):
+    from gofteman import stanza_models
+    from gofteman.stanza_models import resolve_precision
+
+    monkeypatch.setattr(stanza_models, "cpu_has_bfloat16", lambda: True)
+    assert resolve_precision("auto", "cpu") == "bfloat16"
+    assert resolve_precision("auto", "cuda") == "float32"
+    monkeypatch.setattr(stanza_models, "cpu_has_bfloat16", lambda: False)
+    assert resolve_precision("auto", "cpu") == "float32"
+    assert resolve_precision("bfloat16", "cpu") == "bfloat16"  # asked for: as asked
+    with pytest.raises(ValueError, match="unknown precision 'half': use auto, float32 or bfloat16"):
+        resolve_precision("half", "cpu")
+
+
+def test_the_resolved_precision_is_part_of_the_stage_fingerprint(monkeypatch):
+    from gofteman import stanza_models
+    from gofteman.stages.ner import Ner
+
+    monkeypatch.setattr(stanza_models, "cpu_has_bfloat16", lambda: False)
+    assert Ner.configure()["precision"] == "float32"
+    assert Ner.configure(overrides={"precision": "float32"}) == Ner.configure()
+    monkeypatch.setattr(stanza_models, "cpu_has_bfloat16", lambda: True)
+    settings = Ner.configure()
+    assert settings["precision"] == "bfloat16"
+    assert Ner.settings_fingerprint(settings) != Ner.settings_fingerprint(Ner.configure(overrides={"precision": "float32"}))

@@ -29,6 +29,7 @@ class Ner(StanzaStage):
     provides = frozenset({CAP_NER})
     config_file = "ner.yaml"
     processors = ["ner"]
+    lower_precision = ("ner",)
     resources = tuple(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in ("ner.pt", "pretrain.pt"))
 
     def annotate(self, sentences: list[conllu.Sentence], analysed: Iterable) -> None:

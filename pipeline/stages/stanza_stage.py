@@ -9,7 +9,7 @@ from typing import Any
 
 from gofteman import conllu
 from gofteman.stages.base import Stage, StageResult
-from gofteman.stanza_models import build_pipeline, check_device
+from gofteman.stanza_models import build_pipeline, check_device, resolve_precision
 
 
 class StanzaStage(Stage):
@@ -22,16 +22,22 @@ class StanzaStage(Stage):
     processors: list[str] = []
     #: stanza reads token lists (True) or text that its own tokenizer segments (False).
     pretokenized = True
+    #: The processors whose matrix products run in bfloat16 where the precision says so.
+    lower_precision: tuple[str, ...] = ()
 
     @classmethod
     def configure(cls, path: Path | None = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-        """The settings, with the device checked before anything runs (not where the stage is built)."""
+        """The settings, with the device checked and the precision resolved (``auto``: what this
+        machine computes fastest) before anything runs, so that the stage's fingerprint records them."""
         settings = super().configure(path, overrides)
         check_device(settings["device"])
+        settings["precision"] = resolve_precision(settings["precision"], settings["device"])
         return settings
 
-    def __init__(self, models: str, device: str, batch_size: dict[str, int], documents_per_batch: int) -> None:
-        self.pipeline = build_pipeline(self.processors, models, batch_size, self.pretokenized, device)
+    def __init__(self, models: str, device: str, precision: str, batch_size: dict[str, int],
+                 documents_per_batch: int) -> None:
+        self.pipeline = build_pipeline(self.processors, models, batch_size, self.pretokenized, device,
+                                       resolve_precision(precision, device), self.lower_precision)
         self.documents_per_batch = documents_per_batch
 
     def stanza_input(self, sentence: conllu.Sentence) -> list[str]:

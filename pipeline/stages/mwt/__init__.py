@@ -138,9 +138,9 @@ class SplitMultiwordTokens(StanzaStage):
     libraries = (*StanzaStage.libraries, "hazm")
     libraries = ("stanza", "torch", "hazm")  # hazm: its word list guards the splits
 
-    def __init__(self, models: str, device: str, batch_size: dict[str, int], documents_per_batch: int, max_words: int,
-                 enclitics: list[str], clitic_split: dict, attested_whole: dict) -> None:
-        super().__init__(models, device, batch_size, documents_per_batch)
+    def __init__(self, models: str, device: str, precision: str, batch_size: dict[str, int], documents_per_batch: int,
+                 max_words: int, enclitics: list[str], clitic_split: dict, attested_whole: dict) -> None:
+        super().__init__(models, device, precision, batch_size, documents_per_batch)
         self.max_words = max_words
         self.enclitics = frozenset(enclitics)
         self.clitics = CliticSplitter.from_config(**clitic_split)
