@@ -25,12 +25,13 @@ from pathlib import Path
 
 import jsonschema
 import yaml
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from gofteman.constants import SCHEMAS_DIR
+from gofteman.frames.anchored import AnchoredMatcher
 from gofteman.frames.clauses import ClauseCues, clause_span, is_negated, not_done, not_future, not_held, unrealized
 from gofteman.frames.lexicons import LexiconError, expand, read_lexicons
 
@@ -100,7 +101,7 @@ class RuleBase:
         self.clause_cues = ClauseCues(
             modals=frozenset(expand({"IN": data["modals"]}, self.lexicons, f"{path}: modals")["IN"]),
             future_times=frozenset(expand({"IN": data["future_times"]}, self.lexicons, f"{path}: future_times")["IN"]))
-        self.matcher = Matcher(vocab, validate=True)
+        self.matcher = AnchoredMatcher(vocab)
         self.dependency_matcher = DependencyMatcher(vocab, validate=True)
         self._add(NEGATION_KEY, data["negation_cues"], "negation_cues")
         self._add(INGROUP_KEY, data["ingroup_cues"], "ingroup_cues")
@@ -126,7 +127,7 @@ class RuleBase:
             if "dependency" in entry:
                 self._add_dependency(rule_id, entry["dependency"], f"rule {rule_id}")
             if "context" in entry:
-                self._add(f"{rule_id}/context", entry["context"], f"rule {rule_id} (context)")
+                self._add(f"{rule_id}/context", entry["context"], f"rule {rule_id} (context)", needs=rule_id)
             self.rules[rule_id] = Rule(rule_id, entry["frame"], entry["description"],
                                        entry.get("kind", "evidence"), entry.get("scope", "overlap"),
                                        entry.get("negation"), "context" in entry, tuple(entry.get("entity", ())),
@@ -161,10 +162,10 @@ class RuleBase:
         except LexiconError as error:
             raise RuleError(str(error)) from None
 
-    def _add(self, key: str, patterns: list, what: str) -> None:
+    def _add(self, key: str, patterns: list, what: str, needs: str | None = None) -> None:
         patterns = self._expanded(patterns, what)
         try:
-            self.matcher.add(key, patterns)
+            self.matcher.add(key, patterns, needs)
         except ValueError as error:  # spaCy's pattern validation (E154 etc.)
             raise RuleError(f"{self.path}: {what}: invalid spaCy pattern: {error}") from None
 
@@ -178,9 +179,10 @@ class RuleBase:
     def match(self, doc: Doc) -> tuple[list[FrameSpan], list[NearMiss]]:
         """Frame evidence in one sentence, and the near misses."""
         found: dict[str, list[tuple[int, int]]] = {}
-        for match_id, start, end in self.matcher(doc):
+        dependency_matches = self.dependency_matcher(doc) if len(self.dependency_matcher) else []
+        for match_id, start, end in self.matcher(doc, {doc.vocab.strings[match_id] for match_id, _ in dependency_matches}):
             found.setdefault(doc.vocab.strings[match_id], []).append((start, end))
-        for match_id, tokens in (self.dependency_matcher(doc) if len(self.dependency_matcher) else []):
+        for match_id, tokens in dependency_matches:
             found.setdefault(doc.vocab.strings[match_id], []).append((min(tokens), max(tokens) + 1))
         negators = {index for start, end in found.get(NEGATION_KEY, []) for index in range(start, end)}
         # a foreign name as the opponent or the venue of a contest does not make the news foreign

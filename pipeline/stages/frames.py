@@ -19,7 +19,7 @@ class Frames(Stage):
     provides = frozenset({CAP_FRAMES})
     output_suffix = ".conllu"
     config_file = "frames/stage.yaml"
-    code_modules = ("gofteman.frames.rules", "gofteman.frames.docs", "gofteman.frames.clauses",
+    code_modules = ("gofteman.frames.rules", "gofteman.frames.anchored", "gofteman.frames.docs", "gofteman.frames.clauses",
                     "gofteman.frames.lexicons", "gofteman.conllu")
     resources = ("schemas/frames/rules.yaml", "schemas/frames/rules.schema.json",
                  *sorted(str(path.relative_to(PROJECT_DIR)) for path in (SCHEMAS_DIR / "frames" / "lexicons").glob("*.tsv")))
