@@ -136,8 +136,10 @@ PRECISION_BFLOAT16 = "bfloat16"
 #: Words whose character vectors each character model keeps (then it starts afresh): about
 #: 400 floats a word for the tagger's, so at most about 80 MB for it.
 CHAR_CACHE_WORDS = 50_000
-#: (word, UPOS) pairs whose lemma the tag stage keeps (then it starts afresh).
+#: (word, UPOS) pairs whose lemma the tag stage keeps, and multiword tokens whose words the mwt
+#: stage keeps (then each starts afresh).
 LEMMA_CACHE_WORDS = 200_000
+MWT_CACHE_TOKENS = 200_000
 #: A bilinear classifier whose second input has at most this many distinct rows in a batch is
 #: reduced by each of them first (the tagger's UPOS has 17 values).
 BILINEAR_FEW_VALUES = 64

@@ -142,6 +142,12 @@ class Runner:
         self.progress = progress
         self.overrides = overrides or {}
         self.engine = engine
+        self.code_fingerprints: dict[str, str] = {}  # read once a run: every file a stage depends on
+
+    def code_fingerprint(self, stage: type[Stage]) -> str:
+        if stage.name not in self.code_fingerprints:
+            self.code_fingerprints[stage.name] = stage.code_fingerprint()
+        return self.code_fingerprints[stage.name]
 
     # --- paths ----------------------------------------------------------------------------
     def artifact_dir(self, stage: type[Stage] | None) -> Path:
@@ -223,7 +229,7 @@ class Runner:
     def _run_stage(self, stage: type[Stage], settings: dict, records: dict[str, DocumentRecord],
                    engine: Engine) -> dict[str, int]:
         counts = {"ran": 0, "cached": 0, "failed": 0}
-        fingerprint = stage.settings_fingerprint(settings)
+        fingerprint = stage.settings_fingerprint(settings, self.code_fingerprint(stage))
         previous = self._previous(stage)
         todo: list[tuple[str, str]] = []  # (doc_id, key)
         for doc_id, record in records.items():
@@ -299,7 +305,7 @@ class Runner:
         data = {
             "gofteman_version": VERSION,
             "input": str(self.input_path),
-            "stages": {stage.name: stage.code_fingerprint() for stage in STAGES},
+            "stages": {stage.name: self.code_fingerprint(stage) for stage in STAGES},
             "summary": summary,
             "documents": [record.to_json() for record in report.records],
             "ignored": report.ignored,

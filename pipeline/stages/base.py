@@ -142,10 +142,11 @@ class Stage(ABC):
         return self.settings_fingerprint(self.settings)
 
     @classmethod
-    def settings_fingerprint(cls, settings: dict[str, Any]) -> str:
-        """The fingerprint of the stage with these parameters, without building it."""
+    def settings_fingerprint(cls, settings: dict[str, Any], code_fingerprint: str | None = None) -> str:
+        """The fingerprint of the stage with these parameters, without building it
+        (``code_fingerprint``: the stage's, where the caller has it already)."""
         encoded = json.dumps(settings, sort_keys=True, ensure_ascii=False, default=str)
-        return hashlib.sha256((cls.code_fingerprint() + encoded).encode()).hexdigest()
+        return hashlib.sha256(((code_fingerprint or cls.code_fingerprint()) + encoded).encode()).hexdigest()
 
     @classmethod
     def code_fingerprint(cls) -> str:

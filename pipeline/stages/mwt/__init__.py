@@ -41,6 +41,7 @@ from functools import cached_property
 
 from gofteman import conllu
 from gofteman.stages.mwt.clitics import CliticSplitter
+from gofteman.stages.mwt.expansions import CachedExpander
 from gofteman.constants import (CAP_NORM, CAP_SENTENCES, CAP_TOKENS, CAP_WORDS, MISC_NORM, PROJECT_DIR, SHIPPED_MODELS_DIR,
                                 ZWNJ, ZWNJ_LEXICON_PATH)
 from gofteman.text.hazm_resources import verb_conjugations, word_tags
@@ -133,7 +134,8 @@ class SplitMultiwordTokens(StanzaStage):
     pretokenized = False
     resources = (*(f"models/{SHIPPED_MODELS_DIR.name}/{name}" for name in ("tokenizer.pt", "mwt.pt")),
                  str(ZWNJ_LEXICON_PATH.relative_to(PROJECT_DIR)))
-    code_modules = (*StanzaStage.code_modules, "gofteman.stages.mwt.clitics", "gofteman.text.hazm_resources",
+    code_modules = (*StanzaStage.code_modules, "gofteman.stages.mwt.clitics", "gofteman.stages.mwt.expansions",
+                    "gofteman.text.hazm_resources",
                     "gofteman.text.zwnj")
     libraries = (*StanzaStage.libraries, "hazm")
     libraries = ("stanza", "torch", "hazm")  # hazm: its word list guards the splits
@@ -146,6 +148,7 @@ class SplitMultiwordTokens(StanzaStage):
         self.clitics = CliticSplitter.from_config(**clitic_split)
         self.attested_whole_min_count = attested_whole["min_count"]
         self.attested_whole_ratio = attested_whole["ratio"]
+        self.expander = CachedExpander(self.pipeline.processors["mwt"])
 
     def attested_whole(self, token: str, words: list[str]) -> bool:
         """The token is a word of its own: raw text writes it at least ``attested_whole_min_count``
@@ -168,7 +171,10 @@ class SplitMultiwordTokens(StanzaStage):
 
     def analyse(self, sentences: list[conllu.Sentence]) -> list:
         texts = [sentence_text(sentence)[0] for sentence in sentences]
-        analysed = self.pipeline(SENTENCE_SEPARATOR.join(texts)).sentences
+        # stanza's tokenizer alone (a Pipeline asked for it would run the MWT expander too)
+        document = self.pipeline.processors["tokenize"].process(SENTENCE_SEPARATOR.join(texts))
+        self.expander.expand(document)
+        analysed = document.sentences
         if len(analysed) != len(sentences):  # cannot happen with tokenize_no_ssplit; never misalign
             raise ValueError(f"stanza returned {len(analysed)} sentences for {len(sentences)}")
         return analysed
