@@ -140,6 +140,8 @@ CHAR_CACHE_WORDS = 50_000
 #: stage keeps (then each starts afresh).
 LEMMA_CACHE_WORDS = 200_000
 MWT_CACHE_TOKENS = 200_000
+#: Answers each stanza vocabulary keeps of its lookups (a word's characters, features).
+VOCAB_LOOKUPS_KEPT = 100_000
 #: A bilinear classifier whose second input has at most this many distinct rows in a batch is
 #: reduced by each of them first (the tagger's UPOS has 17 values).
 BILINEAR_FEW_VALUES = 64

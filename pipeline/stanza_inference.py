@@ -33,7 +33,7 @@ from collections.abc import Callable
 import numpy as np
 
 from gofteman import tree_decoding
-from gofteman.constants import BILINEAR_FEW_VALUES, CHAR_CACHE_WORDS
+from gofteman.constants import BILINEAR_FEW_VALUES, CHAR_CACHE_WORDS, VOCAB_LOOKUPS_KEPT
 
 
 def _character_vectors(model, chars, wordlens: list[int]):
@@ -263,10 +263,33 @@ def compute_in(model, dtype) -> None:
             module.register_forward_hook(lambda _, args, output: _cast(output, torch.float32))
 
 
+def _hashable(argument):
+    return tuple(argument) if isinstance(argument, (list, tuple)) or hasattr(argument, "tolist") else argument
+
+
+def remembered_lookups(original):
+    """A vocabulary lookup that keeps its answers (per vocabulary, up to ``VOCAB_LOOKUPS_KEPT``):
+    a vocabulary does not change at inference, and the same words and features come again and
+    again. Answers are copied out, as stanza's callers may change the lists they get."""
+    def lookup(self, argument):
+        answers = self.__dict__.setdefault(f"_gofteman_{original.__name__}", {})
+        key = _hashable(argument)
+        found = answers.get(key)
+        if found is None:
+            if len(answers) >= VOCAB_LOOKUPS_KEPT:
+                answers.clear()
+            found = answers[key] = original(self, argument)
+        return list(found) if isinstance(found, list) else found
+
+    lookup.__wrapped__ = original
+    return lookup
+
+
 def install() -> None:
     """Puts the faster inference in place of stanza's (idempotent)."""
     from stanza.models.common.biaffine import BiaffineScorer
     from stanza.models.common.char_model import CharacterModel
+    from stanza.models.common.vocab import CharVocab, CompositeVocab
     from stanza.models.depparse.model import GraphParser
 
     tree_decoding.install()
@@ -276,3 +299,8 @@ def install() -> None:
         GraphParser.predict = labelled_parse(GraphParser.predict)
     if not hasattr(BiaffineScorer.forward, "__wrapped__"):
         BiaffineScorer.forward = few_values_bilinear(BiaffineScorer.forward)
+    if not hasattr(CharVocab.map, "__wrapped__"):
+        CharVocab.map = remembered_lookups(CharVocab.map)  # a word's characters
+    if not hasattr(CompositeVocab.unit2id, "__wrapped__"):
+        CompositeVocab.unit2id = remembered_lookups(CompositeVocab.unit2id)  # features as written
+        CompositeVocab.id2unit = remembered_lookups(CompositeVocab.id2unit)

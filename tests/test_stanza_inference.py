@@ -180,3 +180,27 @@ def test_the_resolved_precision_is_part_of_the_stage_fingerprint(monkeypatch):
     settings = Ner.configure()
     assert settings["precision"] == "bfloat16"
     assert Ner.settings_fingerprint(settings) != Ner.settings_fingerprint(Ner.configure(overrides={"precision": "float32"}))
+
+
+def test_vocabulary_lookups_are_remembered_and_handed_out_as_copies(monkeypatch):
+    from stanza.models.common.vocab import CharVocab, CompositeVocab
+
+    from gofteman.stanza_inference import remembered_lookups
+
+    stanza_inference.install()
+    chars = CharVocab([[["کتاب"], ["دفتر"]]])
+    feats = CompositeVocab([[["Number=Sing|Person=3"], ["Number=Plur"]]], idx=0, sep="|", keyed=True)
+    for vocab, lookup, argument in ((chars, "map", list("کتاب")), (feats, "unit2id", "Number=Sing|Person=3")):
+        stanzas = getattr(type(vocab), lookup).__wrapped__(vocab, argument)
+        first = getattr(vocab, lookup)(argument)
+        first.append(-1)  # a caller that changes its list changes no one else's
+        assert getattr(vocab, lookup)(argument) == stanzas
+    ids = feats.unit2id("Number=Plur")
+    assert feats.id2unit(ids) == CompositeVocab.id2unit.__wrapped__(feats, ids) == "Number=Plur"
+
+    calls = []
+    counted = remembered_lookups(lambda self, units: calls.append(units) or len(units))
+    monkeypatch.setattr(stanza_inference, "VOCAB_LOOKUPS_KEPT", 2)
+    for word in ("الف", "ب", "الف", "پ", "الف"):
+        counted(chars, list(word))
+    assert [("".join(units)) for units in calls] == ["الف", "ب", "پ", "الف"]  # full after two: started afresh
