@@ -263,6 +263,48 @@ def compute_in(model, dtype) -> None:
             module.register_forward_hook(lambda _, args, output: _cast(output, torch.float32))
 
 
+class BatchViterbi:
+    """stanza's ``viterbi_decode`` for the NER tagger, the trellis of a whole batch computed at
+    once. stanza decodes each sentence of a batch in turn, as a slice of the batch's scores
+    (``logits[i, :length]``), one step at a time; the best path of a sentence of length ``l`` only
+    reads the first ``l`` steps of its row's trellis. So the first slice of a batch computes the
+    trellis and back-pointers of every row over the batch's whole length (the same float32
+    operations, row by row, so the same numbers), and every slice of it reads its path from them."""
+
+    def __init__(self, original) -> None:
+        self.original = original
+        self.__wrapped__ = original
+        self.batch: np.ndarray | None = None
+        self.trellis = self.backpointers = None
+
+    def __call__(self, scores: np.ndarray, transitions: np.ndarray):
+        batch = scores.base
+        if batch is None or batch.ndim != 3 or batch.strides[1:] != scores.strides or not batch.flags.c_contiguous:
+            return self.original(scores, transitions)
+        row, offset = divmod(scores.__array_interface__["data"][0] - batch.__array_interface__["data"][0],
+                             batch.strides[0])
+        if offset or not 0 < len(scores) <= batch.shape[1]:
+            return self.original(scores, transitions)
+        if batch is not self.batch or transitions is not self.transitions:
+            self._decode(batch, transitions)
+        trellis, backpointers = self.trellis[row, :len(scores)], self.backpointers[row, :len(scores)]
+        path = [np.argmax(trellis[-1])]
+        for pointers in reversed(backpointers[1:]):
+            path.append(pointers[path[-1]])
+        path.reverse()
+        return path, np.max(trellis[-1])
+
+    def _decode(self, batch: np.ndarray, transitions: np.ndarray) -> None:
+        self.batch, self.transitions = batch, transitions
+        self.trellis = np.zeros_like(batch)
+        self.backpointers = np.zeros_like(batch, dtype=np.int32)
+        self.trellis[:, 0] = batch[:, 0]
+        for step in range(1, batch.shape[1]):
+            candidates = self.trellis[:, step - 1, :, None] + transitions
+            self.trellis[:, step] = batch[:, step] + np.max(candidates, 1)
+            self.backpointers[:, step] = np.argmax(candidates, 1)
+
+
 def _hashable(argument):
     return tuple(argument) if isinstance(argument, (list, tuple)) or hasattr(argument, "tolist") else argument
 
@@ -291,8 +333,11 @@ def install() -> None:
     from stanza.models.common.char_model import CharacterModel
     from stanza.models.common.vocab import CharVocab, CompositeVocab
     from stanza.models.depparse.model import GraphParser
+    from stanza.models.ner import trainer as ner_trainer
 
     tree_decoding.install()
+    if not isinstance(ner_trainer.viterbi_decode, BatchViterbi):
+        ner_trainer.viterbi_decode = BatchViterbi(ner_trainer.viterbi_decode)
     if not hasattr(CharacterModel.forward, "__wrapped__"):
         CharacterModel.forward = cached_character_forward(CharacterModel.forward)
     if not hasattr(GraphParser.predict, "__wrapped__"):

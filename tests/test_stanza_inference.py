@@ -204,3 +204,26 @@ def test_vocabulary_lookups_are_remembered_and_handed_out_as_copies(monkeypatch)
     for word in ("الف", "ب", "الف", "پ", "الف"):
         counted(chars, list(word))
     assert [("".join(units)) for units in calls] == ["الف", "ب", "پ", "الف"]  # full after two: started afresh
+
+
+def test_a_batch_viterbi_gives_stanza_paths_slice_by_slice():
+    from stanza.models.common.crf import viterbi_decode
+
+    from gofteman.stanza_inference import BatchViterbi
+
+    rng = np.random.default_rng(5)
+    decode = BatchViterbi(viterbi_decode)
+    decoded_batches = []
+    real_decode = decode._decode
+    decode._decode = lambda batch, transitions: decoded_batches.append(batch.shape) or real_decode(batch, transitions)
+    for _ in range(3):
+        logits = rng.normal(size=(7, 12, 5)).astype(np.float32)
+        transitions = rng.normal(size=(5, 5)).astype(np.float32)
+        for i, length in enumerate(rng.integers(1, 13, 7)):
+            path, score = decode(logits[i, :length], transitions)
+            expected_path, expected_score = viterbi_decode(logits[i, :length], transitions)
+            assert [int(t) for t in path] == [int(t) for t in expected_path] and score == expected_score
+    assert decoded_batches == [(7, 12, 5)] * 3  # one trellis a batch
+    copy = logits[2, :4].copy()  # not a slice of a batch: stanza's own decoding
+    assert [int(t) for t in decode(copy, transitions)[0]] == [int(t) for t in viterbi_decode(copy, transitions)[0]]
+    assert decoded_batches == [(7, 12, 5)] * 3

@@ -37,11 +37,18 @@ def test_bioes_to_iob2(bioes, iob2):
 
 
 def test_words_of_a_multiword_token_take_its_tag():
-    from stanza.models.common.doc import Document
-
     [sentence] = conllu.parse("1-2\tعلیش\t_\t_\t_\t_\t_\t_\t_\t_\n1\tعلی\t_\t_\t_\t_\t_\t_\t_\t_\n"
                               "2\tش\t_\t_\t_\t_\t_\t_\t_\t_\n3\tآمد\t_\t_\t_\t_\t_\t_\t_\t_\n\n")
-    analysed = Document([[{"id": 1, "text": "علیش"}, {"id": 2, "text": "آمد"}]])  # stanza tags surface tokens
-    analysed.sentences[0].tokens[0].ner, analysed.sentences[0].tokens[1].ner = "S-PER", "O"
-    Ner.annotate(None, [sentence], analysed.sentences)
+    Ner.annotate(None, [sentence], [["S-PER", "O"]])  # stanza tags surface tokens
     assert [conllu.misc_get(row[conllu.MISC], "NER") for row in sentence.rows] == [None, "B-PER", "I-PER", None]
+
+
+@pytest.mark.slow
+def test_tags_what_stanza_pipeline_tags(annotate_words):
+    text = ("رئیس‌جمهور ایران در سفر به نیویورک با دبیرکل سازمان ملل دیدار کرد.\n"
+            "وزارت امور خارجه آمریکا از دولت عراق خواست که انتخابات را برگزار کند.")
+    stage = Ner.from_config()
+    sentences = annotate_words(text, "ner-stanza")
+    stanzas = stage.pipeline([stage.stanza_input(sentence) for sentence in sentences]).sentences
+    assert stage.analyse(sentences) == [[token.ner for token in sentence.tokens] for sentence in stanzas]
+    assert any(tag != "O" for sentence in stage.analyse(sentences) for tag in sentence)
