@@ -13,8 +13,7 @@ from collections.abc import Iterable
 from gofteman import conllu
 from gofteman.constants import CAP_NER, CAP_NORM, CAP_SENTENCES, CAP_TOKENS, MISC_NER, SHIPPED_MODELS_DIR
 from gofteman.stages.stanza_stage import StanzaStage
-
-NER = "ner"  # stanza's name of the field (stanza.models.common.doc.NER)
+from gofteman.stanza_documents import Words
 
 
 def bioes_to_iob2(tag: str) -> str:
@@ -23,35 +22,6 @@ def bioes_to_iob2(tag: str) -> str:
     if not label:
         return "O"
     return {"S": "B", "E": "I"}.get(prefix, prefix) + "-" + label
-
-
-class TokenLists:
-    """The part of a stanza Document that its NER processor reads and writes: each sentence's
-    tokens (what its DataLoader asks for: text, NER, MULTI_NER), and the tag of each token. The
-    processor runs on it as on a Document, without the Document's objects for every word."""
-
-    def __init__(self, sentences: list[list[str]]) -> None:
-        self.token_lists = sentences
-        self.tags: list[str] = []
-
-    def get(self, fields: list[str], as_sentences: bool = False, from_token: bool = False) -> list:
-        if not (as_sentences and from_token):
-            raise NotImplementedError(f"stanza asked for {fields} of the words, not of the tokens by sentence")
-        return [[[token, *([None] * (len(fields) - 1))] for token in tokens] for tokens in self.token_lists]
-
-    def set(self, fields: list[str], contents: list, to_token: bool = False) -> None:
-        if fields == [NER]:
-            self.tags = list(contents)
-
-    def build_ents(self) -> list:
-        return []
-
-    def sentence_tags(self) -> list[list[str]]:
-        tags, start = [], 0
-        for tokens in self.token_lists:
-            tags.append(self.tags[start:start + len(tokens)])
-            start += len(tokens)
-        return tags
 
 
 class Ner(StanzaStage):
@@ -65,9 +35,9 @@ class Ner(StanzaStage):
 
     def analyse(self, sentences: list[conllu.Sentence]) -> list[list[str]]:
         """stanza's BIOES tag of each surface token, sentence by sentence."""
-        tagged = TokenLists([self.stanza_input(sentence) for sentence in sentences])
-        self.pipeline.processors["ner"].process(tagged)
-        return tagged.sentence_tags()
+        tokens = Words([self.stanza_input(sentence) for sentence in sentences])
+        self.pipeline.processors["ner"].process(tokens)
+        return tokens.get("ner", as_sentences=True)
 
     def annotate(self, sentences: list[conllu.Sentence], analysed: Iterable) -> None:
         for sentence, tags in zip(sentences, analysed):

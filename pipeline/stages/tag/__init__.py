@@ -47,6 +47,7 @@ from gofteman.stages.tag.context_tags import NumberNames, ProgressiveAuxiliary
 from gofteman.stages.tag.lemmas import CachedLemmatizer
 from gofteman.stages.tag.spaced_words import SpacedWords, write_goeswith
 from gofteman.stages.stanza_stage import StanzaStage
+from gofteman.stanza_documents import Words
 from gofteman.stages.tag.tag_dictionary import Analysis, TagDictionary
 from gofteman.stages.tag.verb_lemmas import STEM_SEPARATOR, VerbLemmas, negative_polarity, ud_lemma
 from gofteman.text.hazm_resources import verb_conjugations
@@ -129,14 +130,16 @@ class Tag(StanzaStage):
         return analyses
 
     def analyse(self, sentences: list[conllu.Sentence]) -> list:
-        document = self.pipeline([self.stanza_input(s) for s in sentences], processors="tokenize,pos")
+        document = Words([self.stanza_input(s) for s in sentences])
+        self.pipeline.processors["pos"].process(document)
         for sentence in document.sentences:
             in_context = self.context_analyses(sentence.words)
             for index, word in enumerate(sentence.words):
                 if corrected := in_context.get(index) or self.corrected_analysis(word.text, word.upos):
                     word.upos, word.xpos, word.feats = (None if value == "_" else value for value in corrected)
         self.lemmatizer.lemmatize(document)
-        return self.pipeline(document, processors="depparse").sentences
+        self.pipeline.processors["depparse"].process(document)
+        return document.sentences
 
     def annotate(self, sentences: list[conllu.Sentence], analysed: Iterable) -> None:
         for sentence, result in zip(sentences, analysed):

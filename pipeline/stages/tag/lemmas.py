@@ -11,6 +11,7 @@ not seen before, as one sentence of distinct words.
 from __future__ import annotations
 
 from gofteman.constants import LEMMA_CACHE_WORDS
+from gofteman.stanza_documents import Words
 
 
 class CachedLemmatizer:
@@ -19,9 +20,7 @@ class CachedLemmatizer:
         self.lemmas: dict[tuple[str, str | None], str | None] = {}
 
     def lemmatize(self, document) -> None:
-        """Sets the lemma of every word of the stanza ``document`` (its UPOS set)."""
-        from stanza.models.common.doc import Document
-
+        """Sets the lemma of every word of ``document`` (a stanza Document or ``Words``, its UPOS set)."""
         words = [word for sentence in document.sentences for word in sentence.words]
         new = sorted({(word.text, word.upos) for word in words if (word.text, word.upos) not in self.lemmas},
                      key=lambda pair: (pair[0], pair[1] or ""))
@@ -29,9 +28,9 @@ class CachedLemmatizer:
             self.lemmas.clear()
             new = sorted({(word.text, word.upos) for word in words}, key=lambda pair: (pair[0], pair[1] or ""))
         if new:
-            distinct = Document([[{"id": index, "text": text, "upos": upos}
-                                  for index, (text, upos) in enumerate(new, 1)]])
-            for pair, word in zip(new, self.processor.process(distinct).sentences[0].words):
-                self.lemmas[pair] = word.lemma
+            distinct = Words([[text for text, _ in new]])
+            distinct.set(["upos"], [upos for _, upos in new])
+            self.processor.process(distinct)
+            self.lemmas.update(zip(new, distinct.get("lemma")))
         for word in words:
             word.lemma = self.lemmas[(word.text, word.upos)]
