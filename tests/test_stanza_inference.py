@@ -171,15 +171,16 @@ def test_precision_auto_is_bfloat16_only_where_the_cpu_computes_it(monkeypatch):
 
 def test_the_resolved_precision_is_part_of_the_stage_fingerprint(monkeypatch):
     from gofteman import stanza_models
-    from gofteman.stages.ner import Ner
+    from gofteman.stages.tag import Tag
 
     monkeypatch.setattr(stanza_models, "cpu_has_bfloat16", lambda: False)
-    assert Ner.configure()["precision"] == "float32"
-    assert Ner.configure(overrides={"precision": "float32"}) == Ner.configure()
+    assert Tag.configure()["precision"] == "float32"  # tag.yaml: auto
+    assert Tag.configure(overrides={"precision": "float32"}) == Tag.configure()
     monkeypatch.setattr(stanza_models, "cpu_has_bfloat16", lambda: True)
-    settings = Ner.configure()
+    settings = Tag.configure()
     assert settings["precision"] == "bfloat16"
-    assert Ner.settings_fingerprint(settings) != Ner.settings_fingerprint(Ner.configure(overrides={"precision": "float32"}))
+    assert Tag.settings_fingerprint(settings) != Tag.settings_fingerprint(Tag.configure(overrides={"precision": "float32"}))
+
 
 
 def test_vocabulary_lookups_are_remembered_and_handed_out_as_copies(monkeypatch):
