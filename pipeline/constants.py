@@ -133,6 +133,9 @@ FAULT_INJECTION_ENV = "GOFTEMAN_FAULT_TOKENS"
 PRECISION_AUTO = "auto"
 PRECISION_FLOAT32 = "float32"
 PRECISION_BFLOAT16 = "bfloat16"
+#: Kernels oneDNN keeps for the shapes it has seen (its default, 1,024, holds a gigabyte of
+#: bfloat16 kernels in a tag worker).
+ONEDNN_PRIMITIVE_CACHE_CAPACITY = 16
 #: Words whose character vectors each character model keeps (then it starts afresh): about
 #: 400 floats a word for the tagger's, so at most about 80 MB for it.
 CHAR_CACHE_WORDS = 50_000

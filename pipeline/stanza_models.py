@@ -15,8 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from gofteman import stanza_inference
-from gofteman.constants import (MODELS_OFFICIAL, MODELS_SHIPPED, PRECISION_AUTO, PRECISION_BFLOAT16, PRECISION_FLOAT32,
-                                SHIPPED_MODELS_DIR)
+from gofteman.constants import (MODELS_OFFICIAL, MODELS_SHIPPED, ONEDNN_PRIMITIVE_CACHE_CAPACITY, PRECISION_AUTO,
+                                PRECISION_BFLOAT16, PRECISION_FLOAT32, SHIPPED_MODELS_DIR)
 
 #: processor -> (model option, file in models/fa-small, needs the pretrain too)
 SHIPPED_FILES = {
@@ -128,6 +128,10 @@ def check_device(device: str) -> None:
 @lru_cache(maxsize=4)
 def _build_pipeline(processors: tuple[str, ...], models: str, batch_sizes: tuple[tuple[str, int], ...],
                     pretokenized: bool, device: str, precision: str, lower_precision: tuple[str, ...]):
+    # oneDNN keeps every bfloat16 kernel it builds for a new shape (1,024 by default, about a
+    # gigabyte more for a worker of the tag stage); 16 are as fast here (docs/experiments.md). Read
+    # when oneDNN first builds one, so it is set before any model runs; a user's value stands.
+    os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", str(ONEDNN_PRIMITIVE_CACHE_CAPACITY))
     import stanza
     import torch
 

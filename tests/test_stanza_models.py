@@ -1,5 +1,6 @@
 """Models come from local files only: no network on the default path, clear errors otherwise."""
 
+import os
 import socket
 
 import pytest
@@ -87,3 +88,17 @@ def test_a_device_that_is_not_there_is_an_error(tmp_path, capsys):
                  "--no-progress", "--device", "cuda", "--workers", "1"])
     assert code == 2
     assert "device cuda: torch sees no CUDA GPU on this machine (use --device cpu)" in capsys.readouterr().err
+
+
+def test_onednn_keeps_few_kernels_unless_the_user_says_otherwise(monkeypatch):
+    from gofteman import stanza_models
+    from gofteman.constants import ONEDNN_PRIMITIVE_CACHE_CAPACITY
+
+    stanza_models._build_pipeline.cache_clear()
+    monkeypatch.delenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", raising=False)
+    stanza_models.build_pipeline(["ner"], "shipped", {})
+    assert os.environ["ONEDNN_PRIMITIVE_CACHE_CAPACITY"] == str(ONEDNN_PRIMITIVE_CACHE_CAPACITY)
+    stanza_models._build_pipeline.cache_clear()
+    monkeypatch.setenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "512")
+    stanza_models.build_pipeline(["ner"], "shipped", {})
+    assert os.environ["ONEDNN_PRIMITIVE_CACHE_CAPACITY"] == "512"
