@@ -1,29 +1,29 @@
 """stanza's models at inference, faster: the same networks, less work done for nothing.
 
-Three changes to how stanza runs its models (never to how they train: both apply only to a model
-in ``eval()`` mode, and only where the model has the shape they expect):
+Changes to how stanza runs its models at inference (the changes to models apply only to a model in
+``eval()`` mode, never in training, and only where the model has the shape they expect):
 
-- **A word's characters are read once.** The character model of the tagger, the parser and the
-  NER model turns each word's characters into a vector, whatever its sentence; stanza computes
-  it for every occurrence of every word in every batch. Here each model keeps the vectors of
-  the words it has seen (up to ``CHAR_CACHE_WORDS`` of them, then it starts afresh) and computes
-  only the new ones, in one batch.
-- **The parser labels only the arcs of its tree.** stanza scores each of the parser's relations
-  for every pair of words (a tensor of sentences x words x words x relations, most of the
-  parser's time), then reads the label of the one head each word gets. Here the tree is decoded
-  first, from the arc scores alone, and the relations are scored for its arcs only; the full
-  table is built only for a sentence whose labels break a head constraint (two subjects or two
-  objects of one head), which stanza's repair (``resolve_head_constraint_violations``) reads.
-
-- **A tag conditioned on the UPOS is scored from the UPOS's table.** The tagger scores XPOS and
+- **A word's characters are read once.** The character models of the tagger, the parser and the
+  NER model turn each word's characters into a vector, whatever its sentence; stanza computes it
+  for every occurrence of every word in every batch. Here each model keeps the vectors of the
+  words it has seen (up to ``CHAR_CACHE_WORDS``, then it starts afresh) and computes the new ones.
+- **The parser labels only the arcs of its tree.** stanza scores each relation for every pair of
+  words (sentences x words x words x relations, most of the parser's time) and reads one cell
+  per word. Here the trees are decoded first, from the arc scores alone (``tree_decoding``, a
+  batch at once), and the relations scored for their arcs; the full table is built only for a
+  sentence whose labels break a head constraint (two subjects or objects of one head), which
+  stanza's repair (``resolve_head_constraint_violations``) reads.
+- **A tag conditioned on the UPOS is scored from that UPOS's matrix.** The tagger scores XPOS and
   each feature by a bilinear form of the word's hidden layer and the embedding of its predicted
-  UPOS: 800,000 multiplications a word for XPOS. The UPOS takes one of a few values, so the form
-  is first reduced by each value's embedding (once per batch), and each word needs only its
-  UPOS's matrix: 16,000.
+  UPOS (800,000 multiplications a word for XPOS). The UPOS takes few values, so the form is first
+  reduced by each value's embedding, once a batch: then 16,000 a word.
+- **Vocabulary lookups are remembered** (a word's character ids, a feature string's ids), and
+  **the NER tagger's Viterbi trellis is computed for a whole batch at once** (``BatchViterbi``).
+- ``compute_in``: a model's matrix products (LSTMs, linear layers, the parser's relation scores)
+  in bfloat16, where the stage's precision says so (``stanza_models.resolve_precision``).
 
-The numbers are those of stanza's own computation but for rounding in the last bit of a
-float32 (the sums run in another order), which moves no decision on UD PerDT test
-(``docs/experiments.md``). ``install()`` puts them in place, with ``tree_decoding``'s search.
+But for ``compute_in``, the numbers are those of stanza's own computation up to rounding in the
+last bits of a float32 (sums in another order). ``install()`` puts the changes in place.
 """
 
 from __future__ import annotations
@@ -293,6 +293,7 @@ class BatchViterbi:
         self.original = original
         self.__wrapped__ = original
         self.batch: np.ndarray | None = None
+        self.transitions: np.ndarray | None = None
         self.trellis = self.backpointers = None
 
     def __call__(self, scores: np.ndarray, transitions: np.ndarray):
