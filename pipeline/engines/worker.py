@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 import itertools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -66,6 +69,25 @@ def exit_if_fault_injected(folder: str | None) -> None:
         os._exit(1)
 
 
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or None where the C library has none (macOS, musl)."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_MALLOC_TRIM = _malloc_trim()
+
+
+def release_free_memory() -> None:
+    """Hands the memory that Python and torch freed back to the system. glibc keeps freed blocks
+    in its heaps for reuse, and the tensors of batches of ever new shapes leave them fragmented:
+    without this a worker's resident memory creeps up by hundreds of megabytes over a corpus."""
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
+
+
 class StageWorker:
     """The stage a worker holds: built once for its name and settings, rebuilt only when asked
     for another (one stage's models in memory at a time)."""
@@ -79,10 +101,14 @@ class StageWorker:
         key = (name, repr(sorted(settings.items())))
         if key != self.key:
             self.stage, self.key = None, None  # the old models go before the new ones load
+            gc.collect()  # what of them is in reference cycles goes now, not at some later collection
+            release_free_memory()
             self.stage, self.key = stage_class(name).build(settings), key
         return self.stage
 
     def run(self, name: str, settings: dict[str, Any], items: list[Item]) -> list[StageResult | DocumentFailure]:
         exit_if_fault_injected(self.fault_folder)
-        results = self.stage_for(name, settings).process_batch(items)
-        return [failure(result) if isinstance(result, Exception) else result for result in results]
+        results = [failure(result) if isinstance(result, Exception) else result
+                   for result in self.stage_for(name, settings).process_batch(items)]
+        release_free_memory()
+        return results
