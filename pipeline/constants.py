@@ -121,6 +121,9 @@ MAX_DEFAULT_WORKERS = 4
 #: Documents a worker gets at a time, and chunks kept waiting per worker ahead of the one written.
 DOCUMENTS_PER_TASK = 16
 TASKS_AHEAD_PER_WORKER = 2
+#: A worker hands freed memory back to the system (``malloc_trim``) when it has grown by this much
+#: since it last did, and whenever it changes stage.
+TRIM_AFTER_GROWTH_MB = 64
 #: Where a worker cannot wait on its run's exit (no ``os.pidfd_open``), how often it checks it.
 RUN_ALIVE_CHECK_SECONDS = 1.0
 #: Documents of one Ray Dataset (its actors load the stage's models once for all of them).

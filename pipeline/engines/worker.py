@@ -11,6 +11,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
+import psutil
+
+from gofteman.constants import TRIM_AFTER_GROWTH_MB
 from gofteman.stages import STAGE_NAMES, STAGES
 from gofteman.stages.base import Stage, StageResult
 
@@ -88,6 +91,10 @@ def release_free_memory() -> None:
         _MALLOC_TRIM(0)
 
 
+def resident_bytes() -> int:
+    return psutil.Process().memory_info().rss
+
+
 class StageWorker:
     """The stage a worker holds: built once for its name and settings, rebuilt only when asked
     for another (one stage's models in memory at a time)."""
@@ -96,19 +103,30 @@ class StageWorker:
         self.key: tuple[str, str] | None = None
         self.stage: Stage | None = None
         self.fault_folder = fault_folder
+        self.resident_after_trim = 0
 
     def stage_for(self, name: str, settings: dict[str, Any]) -> Stage:
         key = (name, repr(sorted(settings.items())))
         if key != self.key:
             self.stage, self.key = None, None  # the old models go before the new ones load
             gc.collect()  # what of them is in reference cycles goes now, not at some later collection
-            release_free_memory()
+            self.trim()
             self.stage, self.key = stage_class(name).build(settings), key
         return self.stage
+
+    def trim(self) -> None:
+        release_free_memory()
+        self.resident_after_trim = resident_bytes()
+
+    def trim_if_grown(self) -> None:
+        """Trims where the worker grew by ``TRIM_AFTER_GROWTH_MB`` since it last did: a trim after
+        every chunk costs the time of taking the pages back from the system for the next one."""
+        if resident_bytes() > self.resident_after_trim + TRIM_AFTER_GROWTH_MB * 2**20:
+            self.trim()
 
     def run(self, name: str, settings: dict[str, Any], items: list[Item]) -> list[StageResult | DocumentFailure]:
         exit_if_fault_injected(self.fault_folder)
         results = [failure(result) if isinstance(result, Exception) else result
                    for result in self.stage_for(name, settings).process_batch(items)]
-        release_free_memory()
+        self.trim_if_grown()
         return results
