@@ -117,8 +117,12 @@ def table_bench_scale(results_dir: Path) -> str:
     s = result["scores"]
     lines = ["| sentences | wall time | tokens | tokens/s | peak memory |", "|---:|---:|---:|---:|---:|"]
     lines += [_run_row(f"{run['sentences']:,}", run) for run in s["runs"]]
-    return ("\n".join(lines) + f"\n\n{s['machine']['cpu_cores']} CPU cores, engine {s['engine']}. "
-            f"{_provenance(result)}")
+    stages = list(s["runs"][0]["stages"])
+    lines += ["", "| tokens/s: sentences | " + " | ".join(stages) + " |", "|" + "---:|" * (len(stages) + 1)]
+    lines += [f"| {run['sentences']:,} | " + " | ".join(f"{run['stages'][name]['tokens_per_second']:,.0f}"
+                                                       for name in stages) + " |" for run in s["runs"]]
+    return ("\n".join(lines) + f"\n\n{s['machine']['cpu_cores']} CPU cores, engine {s['engine']}; a stage's "
+            f"tokens/s is the corpus's tokens over the stage's time, its loading included. {_provenance(result)}")
 
 
 def table_speakers(results_dir: Path) -> str:

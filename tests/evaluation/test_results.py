@@ -54,3 +54,15 @@ def test_the_readme_is_short_and_keeps_history_elsewhere():
     readme = DOCUMENTS[0]
     assert len(readme.read_text(encoding="utf-8").splitlines()) <= 250
     assert (readme.parent / "CHANGELOG.md").exists() and (readme.parent / "docs" / "experiments.md").exists()
+
+
+def test_the_scale_table_shows_each_stage_at_each_size(tmp_path):
+    run = {"input_sentences": 1000, "sentences": 999, "seconds": 20.0, "tokens": 24000,
+           "tokens_per_second": 1200.0, "peak_memory_mb": 2000.0,
+           "stages": {"normalize": {"seconds": 4.0, "tokens_per_second": 6000.0},
+                      "tag": {"seconds": 6.0, "tokens_per_second": 4000.0}}}
+    scores = {"machine": {"cpu_cores": 2, "memory_gb": 8}, "engine": "default", "runs": [run]}
+    write_result("bench-scale", scores, "gofteman bench-scale", [], tmp_path)
+    rendered = render("<!-- results:bench-scale -->\n<!-- /results -->\n", tmp_path)
+    assert "| 999 | 20.0 s | 24,000 | 1,200 | 2,000 MB |" in rendered
+    assert "| tokens/s: sentences | normalize | tag |" in rendered and "| 999 | 6,000 | 4,000 |" in rendered
