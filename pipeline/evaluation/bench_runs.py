@@ -36,8 +36,8 @@ from gofteman.constants import (
 )
 
 RAW_SENTENCES = Path("raw") / "perdt_train_sentences.txt"
-# Reading a process's PSS walks its page tables: about 30 ms for a worker of 1 GB, so sampled
-# every 0.2 s it took a third of a core from the run it measured
+# Reading a process's PSS walks its page tables: about 30 ms for a worker of 1 GB, 90 ms for a
+# run's five processes, so every 0.2 s it would take half a core from the run it measures
 MEMORY_SAMPLE_SECONDS = 2.0
 
 
