@@ -234,7 +234,7 @@ def few_values_bilinear(original):
         if self.training or input1.dim() != 2:
             return original(self, input1, input2)
         values, which = _distinct_rows(input2)
-        if values is None or len(values) > BILINEAR_FEW_VALUES:
+        if values is None:
             return original(self, input1, input2)
         bilinear = self.W_bilin
         # (value, output, input1): the form with its second input fixed to each value

@@ -36,10 +36,9 @@ class CachedExpander:
         """Expands the multiword tokens that stanza's tokenizer marked in ``document``, as its
         MWT processor does."""
         tokens = document.get_mwt_expansions(evaluation=True)
-        new = sorted(set(tokens) - self.words.keys())
-        if len(self.words) + len(new) > MWT_CACHE_TOKENS:
+        if len(self.words) + len(set(tokens) - self.words.keys()) > MWT_CACHE_TOKENS:
             self.words.clear()
-            new = sorted(set(tokens))
+        new = sorted(set(tokens) - self.words.keys())
         if new:
             self.words.update(zip(new, self.processor.process(_Tokens(new)).expansions))
         document.set_mwt_expansions([self.words[token] for token in tokens], process_manual_expanded=False)

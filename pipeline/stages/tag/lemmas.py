@@ -22,11 +22,10 @@ class CachedLemmatizer:
     def lemmatize(self, document) -> None:
         """Sets the lemma of every word of ``document`` (a stanza Document or ``Words``, its UPOS set)."""
         words = [word for sentence in document.sentences for word in sentence.words]
-        new = sorted({(word.text, word.upos) for word in words if (word.text, word.upos) not in self.lemmas},
-                     key=lambda pair: (pair[0], pair[1] or ""))
-        if len(self.lemmas) + len(new) > LEMMA_CACHE_WORDS:
+        pairs = {(word.text, word.upos) for word in words}
+        if len(self.lemmas) + len(pairs - self.lemmas.keys()) > LEMMA_CACHE_WORDS:
             self.lemmas.clear()
-            new = sorted({(word.text, word.upos) for word in words}, key=lambda pair: (pair[0], pair[1] or ""))
+        new = sorted(pairs - self.lemmas.keys(), key=lambda pair: (pair[0], pair[1] or ""))
         if new:
             distinct = Words([[text for text, _ in new]])
             distinct.set(["upos"], [upos for _, upos in new])
