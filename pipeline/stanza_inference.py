@@ -19,6 +19,9 @@ Changes to how stanza runs its models at inference (the changes to models apply 
   reduced by each value's embedding, once a batch: then 16,000 a word.
 - **Vocabulary lookups are remembered** (a word's character ids, a feature string's ids), and
   **the NER tagger's Viterbi trellis is computed for a whole batch at once** (``BatchViterbi``).
+- **No optimizers** (``without_optimizers``): stanza's trainers build one even to predict, and
+  torch builds its first optimizer of a process by importing its compiler (``torch._dynamo``,
+  over a second in each worker process) to wrap it.
 - ``compute_in``: a model's matrix products (LSTMs, linear layers, the parser's relation scores)
   in bfloat16, where the stage's precision says so (``stanza_models.resolve_precision``).
 
@@ -28,7 +31,8 @@ last bits of a float32 (sums in another order). ``install()`` puts the changes i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -344,6 +348,27 @@ def remembered_lookups(original):
 
     lookup.__wrapped__ = original
     return lookup
+
+
+@contextmanager
+def without_optimizers() -> Iterator[None]:
+    """stanza's trainers, built inside this block, get no optimizer: a model that only predicts
+    never steps one. A model with a transformer keeps its optimizers: stanza builds a learning
+    rate schedule on them as it loads."""
+    from stanza.models.common import utils
+
+    get_optimizer, get_split_optimizer = utils.get_optimizer, utils.get_split_optimizer
+
+    def split_optimizers(name, model, *args, **kwargs):
+        if getattr(model, "bert_model", None) is not None:
+            return get_split_optimizer(name, model, *args, **kwargs)
+        return {}
+
+    utils.get_optimizer, utils.get_split_optimizer = (lambda *args, **kwargs: None), split_optimizers
+    try:
+        yield
+    finally:
+        utils.get_optimizer, utils.get_split_optimizer = get_optimizer, get_split_optimizer
 
 
 def install() -> None:

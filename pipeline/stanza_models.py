@@ -152,7 +152,8 @@ def _build_pipeline(processors: tuple[str, ...], models: str, batch_sizes: tuple
         raise ValueError(f"unknown models {models!r}: use {MODELS_SHIPPED!r} or {MODELS_OFFICIAL!r}")
     logging.getLogger("stanza").setLevel(logging.ERROR)
     stanza_inference.install()
-    pipeline = stanza.Pipeline(lang="fa", processors=",".join(processors), **options)
+    with stanza_inference.without_optimizers():
+        pipeline = stanza.Pipeline(lang="fa", processors=",".join(processors), **options)
     for name in lower_precision if precision == PRECISION_BFLOAT16 else ():
         stanza_inference.compute_in(pipeline.processors[name].trainer.model, torch.bfloat16)
     return pipeline

@@ -228,3 +228,35 @@ def test_a_batch_viterbi_gives_stanza_paths_slice_by_slice():
     copy = logits[2, :4].copy()  # not a slice of a batch: stanza's own decoding
     assert [int(t) for t in decode(copy, transitions)[0]] == [int(t) for t in viterbi_decode(copy, transitions)[0]]
     assert decoded_batches == [(7, 12, 5)] * 3
+
+
+def test_models_built_to_predict_get_no_optimizer():
+    from stanza.models.common import utils
+
+    model = torch.nn.Linear(3, 2)
+    with_transformer = torch.nn.Linear(3, 2)
+    with_transformer.bert_model = torch.nn.Linear(2, 2)
+    get_optimizer, get_split_optimizer = utils.get_optimizer, utils.get_split_optimizer
+    with stanza_inference.without_optimizers():
+        assert utils.get_optimizer("adam", model, lr=0.1) is None
+        assert utils.get_split_optimizer("adam", model, 0.1) == {}
+        kept = utils.get_split_optimizer("adam", with_transformer, 0.1)
+        assert isinstance(kept["general_optimizer"], torch.optim.Adam)
+    assert (utils.get_optimizer, utils.get_split_optimizer) == (get_optimizer, get_split_optimizer)
+
+
+def test_stanza_is_put_back_when_a_model_fails_to_load():
+    from stanza.models.common import utils
+
+    get_optimizer = utils.get_optimizer
+    with pytest.raises(FileNotFoundError), stanza_inference.without_optimizers():
+        raise FileNotFoundError("tokenizer.pt")
+    assert utils.get_optimizer is get_optimizer
+
+
+def test_the_shipped_pipelines_hold_no_optimizer():
+    from gofteman.stanza_models import build_pipeline
+
+    pipeline = build_pipeline(["tokenize", "mwt", "ner"], "shipped", {}, pretokenized=False)
+    assert pipeline.processors["tokenize"].trainer.optimizer is None
+    assert pipeline.processors["ner"].trainer.optimizer is None

@@ -47,7 +47,7 @@ class InProcessEngine:
 
 _worker: StageWorker | None = None
 #: imported once, by the fork server, before it forks the workers
-FORKSERVER_PRELOAD = ["gofteman.engines.local", "torch", "stanza", "hazm", "spacy"]
+FORKSERVER_PRELOAD = ["gofteman.engines.local", "gofteman.engines.preload"]
 
 
 def _start_worker(run_pid: int, torch_threads: int, fault_folder: str | None) -> None:
