@@ -260,3 +260,27 @@ def test_the_shipped_pipelines_hold_no_optimizer():
     pipeline = build_pipeline(["tokenize", "mwt", "ner"], "shipped", {}, pretokenized=False)
     assert pipeline.processors["tokenize"].trainer.optimizer is None
     assert pipeline.processors["ner"].trainer.optimizer is None
+
+
+@pytest.mark.parametrize("rows, batch_size, pad_id", [
+    ([[5, 3, 9], [2], [], [7, 7, 7, 7]], 4, 0),  # ragged, an empty row
+    ([[1, 2], [3]], 5, 1),  # more rows than lists (a batch's padding), another pad id
+    ([[4]], 1, 0),
+    ([[[1, 2], [3, 4]], [[5, 6]]], 2, 0),  # rows of rows (features of words): stanza's own
+])
+def test_batches_are_padded_as_stanza_pads_them(rows, batch_size, pad_id):
+    from stanza.models.common.data import get_long_tensor
+
+    stanzas = getattr(get_long_tensor, "__wrapped__", get_long_tensor)
+    ours = stanza_inference.padded_long_tensor(stanzas)(rows, batch_size, pad_id)
+    expected = stanzas(rows, batch_size, pad_id)
+    assert ours.dtype == expected.dtype == torch.int64
+    assert torch.equal(ours, expected)
+
+
+def test_padding_is_installed_where_stanza_pads():
+    import importlib
+
+    stanza_inference.install()
+    for name in stanza_inference.PADDING_MODULES:
+        assert hasattr(importlib.import_module(name).get_long_tensor, "__wrapped__"), name
