@@ -362,7 +362,9 @@ PADDING_MODULES = ("stanza.models.common.data", "stanza.models.common.char_model
 def padded_long_tensor(original):
     """stanza's ``get_long_tensor`` (lists of ids, padded to a tensor of ``batch_size`` rows),
     for rows of ids filled in one step; rows of rows go to stanza's own."""
-    def get_long_tensor(tokens_list, batch_size, pad_id=0):
+    from stanza.models.common.seq2seq_constant import PAD_ID  # stanza's default there
+
+    def get_long_tensor(tokens_list, batch_size, pad_id=PAD_ID):
         import torch
 
         lengths = np.fromiter(map(len, tokens_list), dtype=np.int64, count=len(tokens_list))
