@@ -179,19 +179,49 @@ def cmd_models_official(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_eval_frames(args: argparse.Namespace) -> int:
-    from gofteman.evaluation.frames_eval import run_evaluation
+def _print_frame_errors(name: str, errors: list[dict]) -> None:
+    for error in errors:
+        print(f"{name} {error['id']} {error['kind']} {error['label']}: gold={','.join(error['gold']) or '_'} "
+              f"predicted={','.join(error['predicted']) or '_'}\n"
+              f"    fired: {'; '.join(error['fired']) or 'none'}"
+              + (f"\n    near misses: {'; '.join(error['near_misses'])}" if error["near_misses"] else "")
+              + (f"\n    gold triggers: {'; '.join(error['triggers'])}" if error["triggers"] else "")
+              + f"\n    {error['text'][:200]}")
 
-    scores, files = run_evaluation(Path(args.corpus), Path(args.shared), Path(args.work))
+
+def cmd_eval_frames(args: argparse.Namespace) -> int:
+    from gofteman.evaluation import frames_eval
+    from gofteman.evaluation.report import frame_scores_table
+
+    if args.gold:
+        for path in map(Path, args.gold):
+            result = frames_eval.evaluate_gold_file(path, Path(args.work))
+            _print_frame_errors(path.name, result["errors"])
+            print(frame_scores_table({path.name: result}, precision_recall=True), end="\n\n")
+        return 0
+    scores, files = frames_eval.run_evaluation(Path(args.corpus), Path(args.shared), Path(args.work))
     for name in args.errors:
-        for error in scores[name]["errors"]:
-            print(f"{name} {error['id']} {error['kind']} {error['label']}: gold={','.join(error['gold']) or '_'} "
-                  f"predicted={','.join(error['predicted']) or '_'}\n"
-                  f"    fired: {'; '.join(error['fired']) or 'none'}"
-                  + (f"\n    near misses: {'; '.join(error['near_misses'])}" if error["near_misses"] else "")
-                  + (f"\n    gold triggers: {'; '.join(error['triggers'])}" if error["triggers"] else "")
-                  + f"\n    {error['text'][:200]}")
+        _print_frame_errors(name, scores[name]["errors"])
+    table = frames_eval.write_confidence_table(scores["train"], files[0])
+    print(f"written: {table}")
     _record("frames", scores, files, ("frames",))
+    return 0
+
+
+def cmd_frames_mine(args: argparse.Namespace) -> int:
+    from gofteman.evaluation.frames_eval import mine_train
+
+    candidates, neighbours = mine_train(Path(args.shared), Path(args.work), args.top, args.neighbours)
+    lines = ["frame\tfeature\tz\tpositive\tnegative\tcoverage"]
+    lines += [f"{c.frame}\t{c.feature}\t{c.z:.2f}\t{c.positive}\t{c.negative}\t{c.coverage:.2f}" for c in candidates]
+    lines += ["", "lexicon\tentry\tneighbour\tcosine"]
+    lines += [f"{name}\t{entry}\t{word}\t{cosine:.2f}" for name, found in neighbours.items() for entry, word, cosine in found]
+    text = "\n".join(lines) + "\n"
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"{args.out}: {len(candidates)} candidates, {sum(map(len, neighbours.values()))} neighbours to review")
+    else:
+        sys.stdout.write(text)
     return 0
 
 
@@ -234,6 +264,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         out = Path(args.out or corpus / "vrt" / "gofteman.vrt")
         print(", ".join(str(path) for path in write_vrt(Corpus.load(corpus), out)) + ": written")
+    elif args.format == "review":
+        from gofteman.export.review import write_review
+        from gofteman.labels import frame_labels
+
+        out = Path(args.out or corpus / "review.tsv")
+        count = write_review(corpus / "conllu", out, tuple(frame_labels()))
+        print(f"{out}: {count} sentences to review (score them back: gofteman eval-frames --gold {out})")
     else:
         from gofteman.export.spacy_docbin import export_docbin
 
@@ -353,13 +390,29 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--out", help="average: the averaged model to write (float16 as shipped)")
     train.set_defaults(handler=cmd_train)
 
-    eval_frames = commands.add_parser("eval-frames", help="score frame labels against the gold seed sentences")
+    eval_frames = commands.add_parser(
+        "eval-frames", help="score frame labels against the gold sets (train, validation, seed) or your own (--gold)")
     eval_frames.add_argument("--corpus", default="corpus/conllu")
     eval_frames.add_argument("--shared", default=str(DEFAULT_DATA.parent), help="the shared folder (eval/ inside)")
-    eval_frames.add_argument("--work", default="build/eval-frames", help="where the news sentences are annotated (cached)")
-    eval_frames.add_argument("--errors", nargs="*", default=["seed", "news-odd"], metavar="SET",
-                             help="the gold sets whose wrong sentences are listed (default: seed news-odd)")
+    eval_frames.add_argument("--work", default="build/eval-frames", help="where the gold sentences are annotated (cached)")
+    eval_frames.add_argument("--errors", nargs="*", default=["train", "seed"], choices=["train", "seed"], metavar="SET",
+                             help="the sets whose wrong sentences are listed (default: train seed; validation never)")
+    eval_frames.add_argument("--gold", nargs="+", metavar="FILE.tsv",
+                             help="score these files in the gold format instead (id, text, hope, threat, achievement, "
+                                  "enemy; optional source, triggers): per-frame P/R/F1 and every error with its rule")
     eval_frames.set_defaults(handler=cmd_eval_frames)
+
+    frames = commands.add_parser("frames", help="tools for the frame rules")
+    frames_commands = frames.add_subparsers(dest="frames_command", required=True)
+    mine = frames_commands.add_parser(
+        "mine", help="cue candidates from the training set (log-odds, coverage by the rules) and the lexicons' "
+                     "nearest neighbours in the shipped word vectors, for a linguist to review")
+    mine.add_argument("--shared", default=str(DEFAULT_DATA.parent), help="the shared folder (eval/ inside)")
+    mine.add_argument("--work", default="build/eval-frames", help="where the training sentences are annotated (cached)")
+    mine.add_argument("--top", type=int, default=30, help="candidates per frame (default 30)")
+    mine.add_argument("--neighbours", type=int, default=3, help="neighbours per lexicon entry (0: none; default 3)")
+    mine.add_argument("--out", help="write the TSV here instead of standard output")
+    mine.set_defaults(handler=cmd_frames_mine)
 
     explain = commands.add_parser("explain", help="show the frame rules that fire on a sentence, and near misses")
     explain.add_argument("text", nargs="?", help="Persian text (normalised, tokenised and tagged first)")
@@ -368,10 +421,11 @@ def build_parser() -> argparse.ArgumentParser:
     explain.set_defaults(handler=cmd_explain)
 
     export = commands.add_parser("export", help="the corpus as a Hugging Face dataset or a spaCy DocBin")
-    export.add_argument("--format", choices=["hf", "spacy", "vrt"], default="hf",
-                        help="hf: Parquet and card; spacy: a DocBin; vrt: CWB vertical text for CQPweb, Sketch Engine, Korp")
+    export.add_argument("--format", choices=["hf", "spacy", "vrt", "review"], default="hf",
+                        help="hf: Parquet and card; spacy: a DocBin; vrt: CWB vertical text for CQPweb, Sketch Engine, "
+                             "Korp; review: a frame review sheet in the gold format, prefilled with the machine's labels")
     export.add_argument("--corpus", default="corpus", help="the run's output folder (conllu/, manifest.json)")
-    export.add_argument("--out", help="default: CORPUS/hf, CORPUS/corpus.spacy or CORPUS/vrt/gofteman.vrt")
+    export.add_argument("--out", help="default: CORPUS/hf, CORPUS/corpus.spacy, CORPUS/vrt/gofteman.vrt or CORPUS/review.tsv")
     export.set_defaults(handler=cmd_export)
 
     publish = commands.add_parser("publish", help="push the dataset to the Hugging Face Hub")

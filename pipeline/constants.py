@@ -64,6 +64,8 @@ COMMENT_SENT_ID = "sent_id"
 COMMENT_TEXT = "text"
 COMMENT_META_PREFIX = "meta::"
 COMMENT_FRAMES = "frames"
+#: each frame label's confidence, the train precision of its best rule: ``hope:0.91,enemy:0.88``
+COMMENT_FRAME_CONFIDENCE = "frame_confidence"
 COMMENT_SPEAKER = "speaker"  # the fullest name of who says the sentence; absent for narration
 COMMENT_SPEECH = "speech"  # direct or indirect; absent for narration
 SPEECH_DIRECT = "direct"

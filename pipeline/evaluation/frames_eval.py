@@ -1,16 +1,19 @@
-"""Scores sentence frame labels against the gold sets (``make eval-frames``).
+"""Scores sentence frame labels against gold sets (``make eval-frames``, ``gofteman eval-frames --gold``).
 
-Two development sets (``../shared/eval``): the seed document's 111 sentences, matched to the
-committed corpus by document and text, and 400 sentences of news, each run from raw text
-through every stage before frames as a document of its own (cached under the work folder). The
-current rule base is matched on both, so that a rule edit is scored without rebuilding the
-corpus. The news set is also reported as its odd and its even ids apart: the rules are developed
-on the odd half, and the even half estimates how they hold on sentences nobody tuned them to.
+Three kinds of set (``../shared/eval``): **train**, 2,000 sentences of Fars, PEYMA and PerDT text,
+where rules are made (every error is listed, and each rule's support and precision there is its
+confidence, ``schemas/frames/confidence.tsv``); **validation**, 400 sentences of Fars news, scored
+after a change and never read (no error of it is listed; its even ids, held out from the earliest
+rule writing, are reported apart); and the **seed** document, a development set matched to the
+committed corpus by document and text. Train and validation sentences run from raw text through
+every stage before frames, each as a document of its own (cached under the work folder); the
+current rule base is matched on every set, so a rule edit is scored without rebuilding the corpus.
+Any file in the gold format (``id``, ``text``, the four labels, optional ``source`` and
+``triggers``) is scored the same way (``--gold``).
 
-For each set: per frame, micro and macro precision, recall and F1; each rule's precision (how
-often the sentence it fired on has its frame in the gold set); the share of true-positive
-sentences whose evidence overlaps a gold trigger; and every false positive and miss with the
-rules that fired and the near misses.
+For each set: per frame, micro and macro precision, recall and F1; each rule's support and
+precision; the share of true-positive sentences whose evidence overlaps a gold trigger; and,
+where listed, every false positive and miss with the rules that fired and the near misses.
 """
 
 from __future__ import annotations
@@ -26,7 +29,10 @@ from gofteman.constants import DEFAULT_MAX_DOCUMENT_BYTES
 from gofteman.frames.docs import sentence_doc
 
 SEED_GOLD = "eval/frames-seed-gold.tsv"
-NEWS_GOLD = "eval/frames-news-dev.tsv"
+VALIDATION_GOLD = "eval/frames-news-dev.tsv"
+TRAIN_GOLD = "eval/frames-train.tsv"
+#: the gold files' sources (``farsnews:...``), reported apart on train
+TRAIN_SOURCES = ("farsnews", "peyma", "perdt")
 
 
 @dataclass
@@ -49,9 +55,15 @@ def read_gold(path: Path, labels: tuple[str, ...]) -> list[GoldSentence]:
                     label, _, trigger = item.strip().partition(":")
                     if trigger.strip():
                         triggers.setdefault(label, []).append(trigger.strip())
-                rows.append(GoldSentence(row["id"], row["source"].removeprefix("seed:"), row["text"], gold, triggers))
+                rows.append(GoldSentence(row["id"], (row.get("source") or "").removeprefix("seed:"), row["text"], gold,
+                                         triggers))
             except (KeyError, AttributeError) as error:
                 raise ValueError(f"{path}:{number}: missing column {error}") from None
+            if not row["id"] or not row["text"] or any(row[label].strip() not in ("0", "1") for label in labels):
+                raise ValueError(f"{path}:{number}: expected an id, a text and 0 or 1 under {', '.join(labels)}")
+    ids = [row.sentence_id for row in rows]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{path}: the id {next(i for i in ids if ids.count(i) > 1)!r} is used twice")
     return rows
 
 
@@ -86,7 +98,7 @@ def seed_sentences(gold: list[GoldSentence], corpus_dir: Path, gold_path: Path) 
     return found
 
 
-def news_sentences(gold: list[GoldSentence], work_dir: Path) -> list[list[conllu.Sentence]]:
+def annotated_sentences(gold: list[GoldSentence], work_dir: Path) -> list[list[conllu.Sentence]]:
     """Each gold sentence run from raw text through every stage before frames, as a document
     of its own (the pipeline may split it into several sentences)."""
     from gofteman.runner import Runner
@@ -162,7 +174,8 @@ def evaluate_set(stage, gold: list[GoldSentence], documents: list[list[conllu.Se
     return {
         "title": title, "sentences": len(gold), "rules_version": stage.rules.version,
         "frames": {label: dict(zip(("precision", "recall", "f1"), values)) for label, values in table.items()},
-        "rules": {rule: {"fired": fired[rule], "correct": correct[rule], "precision": correct[rule] / fired[rule]}
+        "rules": {rule: {"frame": stage.rules.rules[rule].frame, "fired": fired[rule], "correct": correct[rule],
+                         "precision": correct[rule] / fired[rule]}
                   for rule in sorted(fired)},
         "evidence_overlap": {"true_positives": true_positives, "overlapping": overlapping,
                              "share": overlapping / true_positives if true_positives else 0.0},
@@ -175,27 +188,83 @@ def _numbered(item: GoldSentence) -> int:
     return int(digits) if digits else 0
 
 
-def run_evaluation(corpus_dir: Path, data_root: Path, work_dir: Path) -> tuple[dict, list[Path]]:
-    """Every gold set's scores (``seed``, ``news``, ``news-odd``, ``news-even``) and the files read."""
+def _source(item: GoldSentence) -> str:
+    return item.doc_id.partition(":")[0]
+
+
+def _subset(gold: list[GoldSentence], documents: list, keep) -> tuple[list[GoldSentence], list]:
+    pairs = [(item, docs) for item, docs in zip(gold, documents) if keep(item)]
+    return [item for item, _ in pairs], [docs for _, docs in pairs]
+
+
+def _require(paths: list[Path]) -> None:
+    for path in paths:
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: gold frame labels missing (--shared: the shared folder, eval/ inside)")
+
+
+def run_evaluation(corpus_dir: Path, shared: Path, work_dir: Path) -> tuple[dict, list[Path]]:
+    """Every gold set's scores (``train``, ``train-<source>``, ``validation``, ``validation-even``,
+    ``seed``) and the files read. Errors are listed for train and the seed only."""
     from gofteman.stages.frames import Frames
 
     stage = Frames.from_config()
-    paths = [data_root / SEED_GOLD, data_root / NEWS_GOLD]
-    for path in paths:
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: gold frame labels missing (set DATA=path/to/shared/data)")
-    seed = read_gold(paths[0], stage.rules.labels)
-    news = read_gold(paths[1], stage.rules.labels)
-    news_docs = news_sentences(news, work_dir / "news-dev")
-    halves = {parity: [(item, docs) for item, docs in zip(news, news_docs) if _numbered(item) % 2 == (parity == "odd")]
-              for parity in ("odd", "even")}
-    result = {
-        "seed": evaluate_set(stage, seed, seed_sentences(seed, corpus_dir, paths[0]),
-                             "seed"),
-        # each news error is listed under its half
-        "news": evaluate_set(stage, news, news_docs, "news, all", list_errors=False),
-    }
-    for parity, pairs in halves.items():
-        result[f"news-{parity}"] = evaluate_set(stage, [p[0] for p in pairs], [p[1] for p in pairs],
-                                                f"news, {parity} ids" + (" (developed on)" if parity == "odd" else " (held out)"))
+    paths = [shared / TRAIN_GOLD, shared / VALIDATION_GOLD, shared / SEED_GOLD]
+    _require(paths)
+    train, validation, seed = (read_gold(path, stage.rules.labels) for path in paths)
+    train_docs = annotated_sentences(train, work_dir / "train")
+    validation_docs = annotated_sentences(validation, work_dir / "news-dev")
+    result = {"train": evaluate_set(stage, train, train_docs, "train")}
+    for source in TRAIN_SOURCES:
+        items, docs = _subset(train, train_docs, lambda item, source=source: _source(item) == source)
+        result[f"train-{source}"] = evaluate_set(stage, items, docs, f"train, {source}", list_errors=False)
+    result["validation"] = evaluate_set(stage, validation, validation_docs, "validation", list_errors=False)
+    items, docs = _subset(validation, validation_docs, lambda item: _numbered(item) % 2 == 0)
+    result["validation-even"] = evaluate_set(stage, items, docs, "validation, even ids", list_errors=False)
+    result["seed"] = evaluate_set(stage, seed, seed_sentences(seed, corpus_dir, paths[2]), "seed")
     return result, paths
+
+
+def evaluate_gold_file(path: Path, work_dir: Path) -> dict:
+    """Scores and every error of any file in the gold format, from raw text."""
+    from gofteman.stages.frames import Frames
+
+    stage = Frames.from_config()
+    _require([path])
+    gold = read_gold(path, stage.rules.labels)
+    return evaluate_set(stage, gold, annotated_sentences(gold, work_dir / path.stem), path.name)
+
+
+def predicted_labels(stage, documents: list[list[conllu.Sentence]]) -> list[set[str]]:
+    """The labels the current rules give each gold item (the union over its sentences)."""
+    return [{span.label for sentence in sentences for span in stage.rules.match(sentence_doc(stage.nlp.vocab, sentence))[0]}
+            for sentences in documents]
+
+
+def mine_train(shared: Path, work_dir: Path, top: int, neighbours: int) -> tuple[list, dict]:
+    """Cue candidates of the train set (``gofteman.frames.mining``) and the lexicons' neighbours."""
+    from gofteman.frames.mining import mine, nearest_neighbours, sentence_features
+    from gofteman.stages.frames import Frames
+    from gofteman.constants import SHIPPED_MODELS_DIR
+    from gofteman.stanza_models import PRETRAIN_FILE
+
+    stage = Frames.from_config()
+    path = shared / TRAIN_GOLD
+    _require([path])
+    gold = read_gold(path, stage.rules.labels)
+    documents = annotated_sentences(gold, work_dir / "train")
+    candidates = mine([sentence_features(docs) for docs in documents], [item.labels for item in gold],
+                      predicted_labels(stage, documents), stage.rules.labels, top=top)
+    lexicons = {name: entries for name, entries in stage.rules.lexicons.items()}
+    return candidates, (nearest_neighbours(lexicons, SHIPPED_MODELS_DIR / PRETRAIN_FILE, neighbours) if neighbours else {})
+
+
+def write_confidence_table(result: dict, source: Path) -> Path:
+    """The rules' confidence table from the train set's rule counts."""
+    from gofteman.frames.confidence import CONFIDENCE_PATH, write_confidence
+    from gofteman.stages.frames import Frames
+
+    stage = Frames.from_config()
+    rules = [(rule.id, rule.frame) for rule in stage.rules.rules.values() if rule.kind == "evidence"]
+    write_confidence(CONFIDENCE_PATH, rules, result["rules"], f"{source.name} ({result['sentences']} sentences)")
+    return CONFIDENCE_PATH

@@ -69,18 +69,29 @@ def table_normalize(results_dir: Path) -> str:
     return "\n".join(lines) + f"\n\n{_provenance(result)}"
 
 
-def table_frames(results_dir: Path) -> str:
-    """F1 of each frame on each gold set, side by side, and the evidence that overlaps a gold trigger."""
-    result = read_result("frames", results_dir)
-    sets = result["scores"]
-    labels = list(next(iter(sets.values()))["frames"])
+def frame_scores_table(sets: dict[str, dict], precision_recall: bool = False) -> str:
+    """F1 (or precision, recall and F1) of each frame on each scored set, side by side, and the
+    evidence that overlaps a gold trigger."""
+    labels = [label for label in next(iter(sets.values()))["frames"] if label != "micro"]
+    if precision_recall:
+        lines = ["| set | frame | precision | recall | F1 |", "|---|---|---:|---:|---:|"]
+        lines += [f"| {e['title']} ({e['sentences']}) | {label} | " + " | ".join(
+            f"{e['frames'][label][key]:.3f}" for key in ("precision", "recall", "f1")) + " |"
+            for e in sets.values() for label in labels]
+        return "\n".join(lines)
     lines = ["| F1 | " + " | ".join(f"{e['title']} ({e['sentences']})" for e in sets.values()) + " |",
              "|---|" + "---:|" * len(sets)]
     lines += [f"| {label} | " + " | ".join(f"{e['frames'][label]['f1']:.3f}" for e in sets.values()) + " |"
-              for label in labels if label != "micro"]
+              for label in labels]
     lines.append("| evidence overlaps a gold trigger | " + " | ".join(
         f"{e['evidence_overlap']['share']:.2f}" for e in sets.values()) + " |")
-    return "\n".join(lines) + f"\n\n{_provenance(result)}"
+    return "\n".join(lines)
+
+
+def table_frames(results_dir: Path) -> str:
+    """The frames' F1 on train (all and per source), validation (all and the even half) and the seed."""
+    result = read_result("frames", results_dir)
+    return frame_scores_table(result["scores"]) + f"\n\n{_provenance(result)}"
 
 
 def table_bench(results_dir: Path) -> str:

@@ -139,6 +139,7 @@ Column names follow the `universal_dependencies` dataset. Lists are aligned with
 | `misc` | list of string | MISC as the CoNLL-U string: `Norm=` (normalised form), `OrigLemma=` (a verb's past#present stems), `SpaceAfter=No`, `SpacesAfter=` (exact spacing), `NER=`, `Frame=` |
 | `ner_tags` | list of ClassLabel | IOB2 entity tags, `O` = 0 (table below) |
 | `frames` | list of ClassLabel | the sentence's frames (`# frames`); null if the frames stage did not run |
+| `frame_confidence` | list of float32 | each label's confidence, aligned with `frames` (`# frame_confidence`): the train precision of its most precise rule, smoothed ((correct + 1) / (fired + 2)) |
 | `frame_spans` | list of {{label, start, end, rule, negated}} | evidence: word offsets `[start, end)`, the rule id, whether a negation cue is near |
 | `multiword_tokens` | list of {{id, form, misc}} | multiword-token lines (`1-2` ranges), kept apart from `tokens` |
 | {', '.join(f'`{name}`' for name in meta_columns) or '(none)'} | string | document metadata (`# meta::key`) |

@@ -17,6 +17,7 @@ from datasets import ClassLabel, Dataset, Features, List, Value
 
 from gofteman import conllu
 from gofteman.constants import (
+    COMMENT_FRAME_CONFIDENCE,
     COMMENT_FRAMES,
     COMMENT_META_PREFIX,
     COMMENT_NEWDOC,
@@ -29,7 +30,7 @@ from gofteman.constants import (
 )
 from gofteman.constants import CONFIG_DOCUMENTS as DOCUMENTS, CONFIG_SENTENCES as SENTENCES
 from gofteman.export.card import data_file_name, dataset_card
-from gofteman.frames.docs import read_frames
+from gofteman.frames.docs import format_confidence, read_frame_confidence, read_frames
 from gofteman.labels import frame_labels, ner_tags, upos_labels
 
 
@@ -48,6 +49,7 @@ def sentence_features(meta_keys: list[str]) -> Features:
         "deps": List(Value("string")), "misc": List(Value("string")),
         "ner_tags": List(ClassLabel(names=ner_tags())),
         "frames": List(ClassLabel(names=frame_labels())),
+        "frame_confidence": List(Value("float32")),
         "frame_spans": List({"label": ClassLabel(names=frame_labels()), "start": Value("int32"),
                              "end": Value("int32"), "rule": Value("string"), "negated": Value("bool")}),
         "multiword_tokens": List({"id": Value("string"), "form": Value("string"), "misc": Value("string")}),
@@ -85,6 +87,7 @@ def sentence_row(sentence: conllu.Sentence, doc_id: str, meta: dict[str, str], m
     words = sentence.words()
     upos, tags = upos_labels(), ner_tags()
     labels, spans = read_frames(sentence)
+    confidence = read_frame_confidence(sentence)
     return {
         "id": sentence.comment(COMMENT_SENT_ID), "doc_id": doc_id, "sent_id": sentence.comment(COMMENT_SENT_ID),
         "text": sentence.comment(COMMENT_TEXT), "newpar": sentence.comment(COMMENT_NEWPAR) is not None,
@@ -99,6 +102,8 @@ def sentence_row(sentence: conllu.Sentence, doc_id: str, meta: dict[str, str], m
         # None (not []) when the frames stage did not run, so the comment is not invented
         "frames": None if sentence.comment(COMMENT_FRAMES) is None else
         [_check(label, frame_labels(), "frame", where) for label in labels],
+        # aligned with ``frames``; None where the corpus carries no confidence
+        "frame_confidence": None if confidence is None else [confidence.get(label, 0.0) for label in labels],
         "frame_spans": [{"label": s.label, "start": s.start, "end": s.end, "rule": s.rule, "negated": s.negated}
                         for s in spans],
         "multiword_tokens": [{"id": row[conllu.ID], "form": row[conllu.FORM], "misc": row[conllu.MISC]}
@@ -168,6 +173,9 @@ def to_conllu(sentences_ds: Dataset) -> dict[str, str]:
         if row["frames"] is not None:
             names = sentences_ds.features["frames"].feature.names
             sentence.set_comment(COMMENT_FRAMES, ",".join(names[i] for i in row["frames"]) or "_")
+        if row["frame_confidence"] is not None:
+            sentence.set_comment(COMMENT_FRAME_CONFIDENCE, format_confidence(
+                {names[i]: value for i, value in zip(row["frames"], row["frame_confidence"])}))
         ranges = {int(m["id"].split("-")[0]): m for m in row["multiword_tokens"]}
         for index in range(len(row["tokens"])):
             if index + 1 in ranges:

@@ -9,6 +9,7 @@ modality and negation (``نخواهیم دید``, ``باید برسیم``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -249,3 +250,63 @@ def not_future(span: Span, cues: ClauseCues) -> str | None:
     if future_time(head, cues.future_times):
         return None
     return f"the clause of «{head.text}» is not in the future"
+
+
+#: Light verbs whose object is the thing changed («تولید را افزایش دادیم»); with the others
+#: («افزایش یافت»، «رشد داشت»، «کاهش پیدا کرد») the subject is.
+TRANSITIVE_LIGHT_VERBS = frozenset({"داد", "بخشید"})
+#: Relations that widen the theme's phrase: its ezafe nouns, adjectives and conjuncts («نرخ
+#: بیکاری»، «تولید و صادرات»), not its clauses.
+THEME_PHRASE_RELATIONS = frozenset({"nmod", "amod", "compound", "flat", "conj", "nmod:poss"})
+THEME_PHRASE_DEPTH = 3
+SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+
+
+def change_theme(cue: Token) -> list[Token]:
+    """The words naming the thing that grows or declines, nearest first: the ezafe dependents of
+    the change noun («افزایش قیمت»), then the subject of its light verb («قیمت‌ها افزایش یافت»)
+    or the object of a transitive one («تولید را افزایش دادیم»), then the subject of its clause
+    («صادرات با رشد ۴۲ درصدی مواجه بود»); of a change verb («رسید»), its subject. Each with its
+    phrase (ezafe nouns, adjectives, conjuncts). Empty when the tree names none."""
+    starts = [child for child in cue.children if child.dep_ == "nmod"]
+    verb = cue.head if cue.dep_ in ("compound:lvc", "obj") and cue.head.i != cue.i else cue
+    if verb.pos_ in ("VERB", "AUX"):
+        light_object = verb.lemma_ in TRANSITIVE_LIGHT_VERBS or (verb.lemma_ == "کرد" and cue.dep_ == "compound:lvc"
+                                                                   and not any(c.dep_ in SUBJECTS for c in verb.children))
+        wanted = ("obj",) if light_object else tuple(SUBJECTS)
+        starts += [child for child in verb.children if child.dep_ in wanted and child.i != cue.i]
+    starts += [child for child in predicate(cue).children if child.dep_ in SUBJECTS and child.i != cue.i]
+    words: list[Token] = []
+    for start in starts:
+        frontier = [start]
+        for _ in range(THEME_PHRASE_DEPTH):
+            words += [word for word in frontier if word not in words and word.i != cue.i]
+            frontier = [child for word in frontier for child in word.children if child.dep_ in THEME_PHRASE_RELATIONS]
+    return words
+
+
+#: How far back a theme is looked for before the change word when the tree names none of known
+#: polarity (the small parser often hangs the subject of an embedded clause elsewhere)
+THEME_WINDOW = 12
+
+
+def preceding_nouns(cue: Token) -> list[Token]:
+    """The nouns before ``cue`` back to the nearest punctuation mark or verb, nearest first."""
+    words = []
+    for word in reversed(cue.doc[max(0, cue.i - THEME_WINDOW):cue.i]):
+        if word.is_punct or word.pos_ in ("VERB", "AUX", "PUNCT") or word.dep_ == "mark":
+            break
+        if word.pos_ in ("NOUN", "PROPN"):
+            words.append(word)
+    return words
+
+
+def theme_polarity(cue: Token, polarities: dict[str, re.Pattern]) -> tuple[str | None, Token | None]:
+    """The polarity (a key of ``polarities``: a regex per polarity over forms and lemmas) of the
+    first word of the changed thing's phrase that has one (``change_theme``; failing that, the
+    nouns just before the change word), and that word; (None, None) if none has."""
+    for word in [*change_theme(cue), *preceding_nouns(cue)]:
+        for polarity, pattern in polarities.items():
+            if pattern.search(word.norm_) or pattern.search(word.lemma_):
+                return polarity, word
+    return None, None

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from gofteman import conllu
-from gofteman.constants import COMMENT_FRAMES, GOESWITH, MISC_FRAME, MISC_NER, ZWNJ
+from gofteman.constants import COMMENT_FRAME_CONFIDENCE, COMMENT_FRAMES, GOESWITH, MISC_FRAME, MISC_NER, ZWNJ
+from gofteman.frames.confidence import CONFIDENCE_DIGITS, label_confidence
 from gofteman.frames.rules import FrameSpan
 from gofteman.text.zwnj import NON_JOINING
 
@@ -59,7 +60,10 @@ def add_span_group(doc: Doc, spans: list[FrameSpan]) -> None:
     doc.spans[SPAN_GROUP] = [Span(doc, span.start, span.end, label=span.label, span_id=span.rule) for span in spans]
 
 
-def write_frames(sentence: conllu.Sentence, spans: list[FrameSpan], labels: tuple[str, ...]) -> None:
+def write_frames(sentence: conllu.Sentence, spans: list[FrameSpan], labels: tuple[str, ...],
+                 confidence: dict[str, float] | None = None) -> None:
+    """``Frame=`` on the words of each span, ``# frames`` and, given the rules' ``confidence``
+    (``gofteman.frames.confidence``), ``# frame_confidence`` (``_`` when no label)."""
     rows = sentence.words()
     items: list[list[str]] = [[] for _ in rows]
     for number, span in enumerate(spans, 1):
@@ -70,6 +74,27 @@ def write_frames(sentence: conllu.Sentence, spans: list[FrameSpan], labels: tupl
         row[conllu.MISC] = conllu.misc_set(row[conllu.MISC], MISC_FRAME, ",".join(values) if values else None)
     present = [label for label in labels if any(span.label == label for span in spans)]
     sentence.set_comment(COMMENT_FRAMES, ",".join(present) or "_")
+    if confidence is not None:
+        best = label_confidence(spans, confidence)
+        sentence.set_comment(COMMENT_FRAME_CONFIDENCE, format_confidence({label: best[label] for label in present}))
+
+
+def format_confidence(confidence: dict[str, float]) -> str:
+    return ",".join(f"{label}:{value:.{CONFIDENCE_DIGITS}f}" for label, value in confidence.items()) or "_"
+
+
+def read_frame_confidence(sentence: conllu.Sentence) -> dict[str, float] | None:
+    """The labels' confidences of ``# frame_confidence``; None where the comment is absent."""
+    comment = sentence.comment(COMMENT_FRAME_CONFIDENCE)
+    if comment is None:
+        return None
+    if comment == "_":
+        return {}
+    try:
+        return {label: float(value) for label, _, value in (item.partition(":") for item in comment.split(","))}
+    except ValueError:
+        raise conllu.ConlluError(f"sentence {sentence.comment('sent_id')}: # {COMMENT_FRAME_CONFIDENCE} = {comment}: "
+                                 "expected label:confidence, comma-separated") from None
 
 
 def read_frames(sentence: conllu.Sentence) -> tuple[list[str], list[FrameSpan]]:

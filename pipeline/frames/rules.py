@@ -20,6 +20,7 @@ fire on and examples it must not (``examples``), which the tests run.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +33,8 @@ from spacy.vocab import Vocab
 
 from gofteman.constants import SCHEMAS_DIR
 from gofteman.frames.anchored import AnchoredMatcher
-from gofteman.frames.clauses import ClauseCues, clause_span, is_negated, not_done, not_future, not_held, unrealized
+from gofteman.frames.clauses import (ClauseCues, clause_span, is_negated, not_done, not_future, not_held, theme_polarity,
+                                     unrealized)
 from gofteman.frames.lexicons import LexiconError, expand, read_lexicons
 
 RULES_PATH = SCHEMAS_DIR / "frames" / "rules.yaml"
@@ -85,6 +87,7 @@ class Rule:
     foreign: str | None = None
     examples: dict | None = None
     context_scope: str = "sentence"
+    theme: str | None = None
 
 
 class RuleBase:
@@ -101,6 +104,9 @@ class RuleBase:
         self.clause_cues = ClauseCues(
             modals=frozenset(expand({"IN": data["modals"]}, self.lexicons, f"{path}: modals")["IN"]),
             future_times=frozenset(expand({"IN": data["future_times"]}, self.lexicons, f"{path}: future_times")["IN"]))
+        self.theme_polarities: dict[str, re.Pattern] = {
+            polarity: re.compile(self._expanded({"REGEX": lexicon}, f"theme_polarity: {polarity}")["REGEX"])
+            for polarity, lexicon in data.get("theme_polarity", {}).items()}
         self.matcher = AnchoredMatcher(vocab)
         self.dependency_matcher = DependencyMatcher(vocab, validate=True)
         self._add(NEGATION_KEY, data["negation_cues"], "negation_cues")
@@ -120,6 +126,9 @@ class RuleBase:
             if entry["frame"] not in self.labels:
                 raise RuleError(f"{path}: rule {rule_id}: frame {entry['frame']!r} is not one of "
                                 f"{', '.join(self.labels)}")
+            if entry.get("theme") and entry["theme"] not in self.theme_polarities:
+                raise RuleError(f"{path}: rule {rule_id}: theme {entry['theme']!r} is not one of theme_polarity: "
+                                f"{', '.join(self.theme_polarities) or '(none declared)'}")
             if "patterns" not in entry and "dependency" not in entry:
                 raise RuleError(f"{path}: rule {rule_id}: give patterns, dependency or both")
             if "patterns" in entry:
@@ -133,7 +142,7 @@ class RuleBase:
                                        entry.get("negation"), "context" in entry, tuple(entry.get("entity", ())),
                                        tuple(entry.get("vetoes", ())), entry.get("claim"), entry.get("ingroup"),
                                        entry.get("foreign"), entry.get("examples"),
-                                       entry.get("context_scope", "sentence"))
+                                       entry.get("context_scope", "sentence"), entry.get("theme"))
         for rule in self.rules.values():
             unknown = [rule_id for rule_id in rule.vetoes if self.rules.get(rule_id, rule).frame != rule.frame
                        or rule_id not in self.rules]
@@ -248,9 +257,23 @@ class RuleBase:
                 context = [(s, e) for s, e in context if words.intersection(range(s, e))]
             if not context:
                 return f"no context cue elsewhere in the {rule.context_scope}"
+        if rule.theme:
+            reason = self._theme_failed(rule.theme, span)
+            if reason:
+                return reason
         if rule.entity and not all(token.ent_type_ in rule.entity for token in span):
             return f"not inside a named entity of type {'/'.join(rule.entity)}"
         return None
+
+
+    def _theme_failed(self, wanted: str, span) -> str | None:
+        """Why the thing that changes, read from the tree of the evidence's words, is not of
+        polarity ``wanted``, or None when it is."""
+        for token in sorted(span, key=lambda token: token.i != span.root.i):
+            polarity, word = theme_polarity(token, self.theme_polarities)
+            if polarity:
+                return None if polarity == wanted else f"the thing that changes («{word.text}») is {polarity}, not {wanted}"
+        return f"the thing that changes is not known to be {wanted} (theme_polarity)"
 
 
 def _rule_of(data: object, path: list) -> str:

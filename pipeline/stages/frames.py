@@ -3,7 +3,8 @@
 Reads tagged CoNLL-U (lemmas, POS, features, tree, entities), builds a spaCy Doc per sentence
 (``gofteman.frames.docs``), runs the rule base of ``schemas/frames/rules.yaml``, keeps every
 match in the span group ``doc.spans["frames"]`` (overlaps allowed, rule id as ``span.id_``) and
-writes ``# frames = ...`` and the ``Frame=`` evidence in MISC from it. Definitions: ../shared/guidelines/frames.md.
+writes ``# frames = ...``, each label's confidence (``# frame_confidence``: the train precision of
+its best rule, ``schemas/frames/confidence.tsv``) and the ``Frame=`` evidence in MISC from it. Definitions: ../shared/guidelines/frames.md.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ class Frames(Stage):
     provides = frozenset({CAP_FRAMES})
     output_suffix = ".conllu"
     config_file = "frames/stage.yaml"
-    code_modules = ("gofteman.frames.rules", "gofteman.frames.anchored", "gofteman.frames.docs", "gofteman.frames.clauses",
+    code_modules = ("gofteman.frames.rules", "gofteman.frames.confidence", "gofteman.frames.anchored", "gofteman.frames.docs", "gofteman.frames.clauses",
                     "gofteman.frames.lexicons", "gofteman.conllu")
-    resources = ("schemas/frames/rules.yaml", "schemas/frames/rules.schema.json",
+    resources = ("schemas/frames/rules.yaml", "schemas/frames/rules.schema.json", "schemas/frames/confidence.tsv",
                  *sorted(str(path.relative_to(PROJECT_DIR)) for path in (SCHEMAS_DIR / "frames" / "lexicons").glob("*.tsv")))
     libraries = ("spacy",)
 
@@ -30,10 +31,12 @@ class Frames(Stage):
         # main process of a run on worker processes, never load it
         import spacy
 
+        from gofteman.frames.confidence import read_confidence
         from gofteman.frames.rules import RuleBase
 
         self.nlp = spacy.blank(language)
         self.rules = RuleBase(self.nlp.vocab)
+        self.confidence = read_confidence()
 
     def process(self, doc_id: str, artifact: str) -> StageResult:
         from gofteman.frames.docs import SPAN_GROUP, add_span_group, sentence_doc, write_frames
@@ -45,5 +48,5 @@ class Frames(Stage):
             spans, _ = self.rules.match(doc)
             add_span_group(doc, spans)
             write_frames(sentence, [FrameSpan(s.label_, s.start, s.end, s.id_, spans[i].negated)
-                                    for i, s in enumerate(doc.spans[SPAN_GROUP])], self.rules.labels)
+                                    for i, s in enumerate(doc.spans[SPAN_GROUP])], self.rules.labels, self.confidence)
         return StageResult(conllu.format_sentences(sentences))

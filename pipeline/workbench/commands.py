@@ -61,7 +61,7 @@ def _meta(pairs: list[str]) -> dict[str, str]:
 def cmd_kwic(args: argparse.Namespace) -> int:
     from gofteman.workbench.corpus import Corpus
 
-    corpus = Corpus.load(args.corpus)
+    corpus = Corpus.load(args.corpus, args.min_confidence)
     table = corpus.kwic(args.pattern, by=args.by, regex=args.regex, context=args.context, frame=args.frame,
                         speaker=args.speaker, upos=args.upos, meta=_meta(args.meta))
     if table.empty:
@@ -94,7 +94,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from gofteman.workbench import stats
     from gofteman.workbench.corpus import Corpus
 
-    corpus = Corpus.load(args.corpus)
+    corpus = Corpus.load(args.corpus, args.min_confidence)
     if args.collocates:
         table = stats.collocates(corpus, args.collocates, window=args.window, min_count=args.min_count)
         title = f"collocates of {args.collocates} (window {args.window})"
@@ -115,9 +115,21 @@ def cmd_report(args: argparse.Namespace) -> int:
     from gofteman.workbench.corpus import Corpus
     from gofteman.workbench.report import write_report
 
-    out = write_report(Corpus.load(args.corpus), Path(args.out))
+    out = write_report(Corpus.load(args.corpus, args.min_confidence), Path(args.out))
     print(f"{out}: written", file=sys.stderr)
     return 0
+
+
+def _confidence(value: str) -> float:
+    number = float(value)
+    if not 0 <= number <= 1:
+        raise argparse.ArgumentTypeError(f"{value}: a confidence is between 0 and 1")
+    return number
+
+
+def _add_min_confidence(parser) -> None:
+    parser.add_argument("--min-confidence", type=_confidence, default=0.0, metavar="P",
+                        help="only frame labels whose rules are right at least this often on train (0-1; # frame_confidence)")
 
 
 def add_commands(commands) -> None:
@@ -133,6 +145,7 @@ def add_commands(commands) -> None:
     kwic.add_argument("--meta", action="append", default=[], metavar="KEY=VALUE", help="document metadata (repeatable)")
     kwic.add_argument("--context", type=int, default=6, help="words on each side (default 6)")
     kwic.add_argument("--format", choices=FORMATS, default="text")
+    _add_min_confidence(kwic)
     kwic.set_defaults(handler=cmd_kwic)
 
     stats = commands.add_parser("stats", help="frames per speaker, document, source or date; collocates; keyness")
@@ -146,9 +159,11 @@ def add_commands(commands) -> None:
     stats.add_argument("--min-count", type=int, default=2)
     stats.add_argument("--top", type=int, default=10, help="rows of cues, collocates or keywords (default 10)")
     stats.add_argument("--format", choices=FORMATS, default="text")
+    _add_min_confidence(stats)
     stats.set_defaults(handler=cmd_stats)
 
     report = commands.add_parser("report", help="one self-contained HTML page: summary, plots, frame sentences")
     report.add_argument("--corpus", default="corpus")
     report.add_argument("--out", default="report.html")
+    _add_min_confidence(report)
     report.set_defaults(handler=cmd_report)

@@ -10,9 +10,13 @@
 - ``sentences``: ``doc_id``, ``sent_id``, ``text``, ``newpar`` (it opens a paragraph),
   ``frames`` (comma-separated), ``speaker``, ``speech``, ``words`` (punctuation not counted)
   and ``meta_*``;
-- ``frames``: one row an evidence span: ``doc_id``, ``sent_id``, ``label``, ``rule``,
-  ``negated``, ``start`` and ``end`` (word IDs, inclusive), ``words``, ``lemmas``, ``speaker``,
-  ``text``;
+- ``frames``: one row an evidence span: ``doc_id``, ``sent_id``, ``label``, ``confidence``
+  (the label's, ``# frame_confidence``), ``rule``, ``negated``, ``start`` and ``end`` (word IDs,
+  inclusive), ``words``, ``lemmas``, ``speaker``, ``text``;
+
+``min_confidence`` keeps only the labels of at least that confidence (and their evidence): a
+linguist counts the labels the rules get right nine times in ten with ``min_confidence=0.9``. A
+corpus that carries no confidence keeps every label only at 0.
 - ``speakers``: one row a speaker of a document: ``doc_id``, ``speaker``, ``sentences``,
   ``words``, ``direct``, ``indirect`` and one column of sentences per frame label;
 - ``documents``: ``doc_id``, ``sentences``, ``words`` and ``meta_*``.
@@ -53,23 +57,26 @@ class Corpus:
 
     # --- loading ----------------------------------------------------------------------------
     @classmethod
-    def load(cls, path: str | Path = "corpus") -> Corpus:
+    def load(cls, path: str | Path = "corpus", min_confidence: float = 0.0) -> Corpus:
         """The corpus at ``path``: a folder of ``.conllu`` files, a Hugging Face folder (with
-        ``sentences/*.parquet``), or a folder holding ``conllu/`` or ``hf/``."""
+        ``sentences/*.parquet``), or a folder holding ``conllu/`` or ``hf/``; with only the frame
+        labels of at least ``min_confidence``."""
         path = Path(path)
         if not path.exists():
             raise CorpusError(f"{path}: no such corpus folder")
         for folder in (path, path / CONLLU_DIR, path / HF_DIR):
             if sorted(folder.glob("*.conllu")):
-                return cls._from_rows(_conllu_rows(folder), folder)
+                return cls._from_rows(_conllu_rows(folder), folder, min_confidence)
             if sorted((folder / HF_SENTENCES).glob("*.parquet")):
-                return cls._from_rows(_parquet_rows(folder / HF_SENTENCES), folder)
+                return cls._from_rows(_parquet_rows(folder / HF_SENTENCES), folder, min_confidence)
         raise CorpusError(f"{path}: no .conllu files, and no Hugging Face folder ({HF_SENTENCES}/*.parquet)")
 
     @classmethod
-    def _from_rows(cls, rows: list[dict], source: Path) -> Corpus:
+    def _from_rows(cls, rows: list[dict], source: Path, min_confidence: float = 0.0) -> Corpus:
         if not rows:
             raise CorpusError(f"{source}: the corpus has no sentences")
+        if min_confidence > 0:
+            rows = [_confident(row, min_confidence) for row in rows]
         labels = frame_labels()
         meta_keys = sorted({key for row in rows for key in row if key.startswith("meta_")})
         token_rows, sentence_rows, frame_rows = [], [], []
@@ -80,7 +87,8 @@ class Corpus:
                 for index in range(span["start"], span["end"]):
                     covered.setdefault(index, []).append(span["label"])
                 frame_rows.append({
-                    "doc_id": row["doc_id"], "sent_id": row["sent_id"], "label": span["label"], "rule": span["rule"],
+                    "doc_id": row["doc_id"], "sent_id": row["sent_id"], "label": span["label"],
+                    "confidence": _label_confidence(row).get(span["label"]), "rule": span["rule"],
                     "negated": bool(span["negated"]), "start": span["start"] + 1, "end": span["end"],
                     "words": " ".join(row["tokens"][span["start"]:span["end"]]),
                     "lemmas": " ".join(row["lemmas"][span["start"]:span["end"]]),
@@ -103,7 +111,7 @@ class Corpus:
                 "words": sum(tag != "PUNCT" for tag in row["upos"]), **meta})
         tokens = pd.DataFrame(token_rows)
         sentences = pd.DataFrame(sentence_rows)
-        frames = pd.DataFrame(frame_rows, columns=["doc_id", "sent_id", "label", "rule", "negated", "start", "end",
+        frames = pd.DataFrame(frame_rows, columns=["doc_id", "sent_id", "label", "confidence", "rule", "negated", "start", "end",
                                                    "words", "lemmas", "speaker", "text"])
         return cls(tokens, sentences, frames, _speakers(sentences, labels), _documents(sentences, meta_keys), source)
 
@@ -215,6 +223,20 @@ def _parquet_rows(folder: Path) -> list[dict]:
         record["frame_spans"] = [{**span, "label": labels[span["label"]]} for span in record["frame_spans"]]
         rows.append(record)
     return rows
+
+
+def _label_confidence(row: dict) -> dict[str, float]:
+    """A sentence row's label -> confidence (empty where the corpus carries none)."""
+    return dict(zip(row["frames"] or [], row.get("frame_confidence") or []))
+
+
+def _confident(row: dict, min_confidence: float) -> dict:
+    """The row with only the frame labels of at least ``min_confidence``, and their evidence."""
+    confidence = _label_confidence(row)
+    kept = [label for label in row["frames"] or [] if confidence.get(label, 0.0) >= min_confidence]
+    return {**row, "frames": None if row["frames"] is None else kept,
+            "frame_confidence": None if row.get("frame_confidence") is None else [confidence[label] for label in kept],
+            "frame_spans": [span for span in row["frame_spans"] if span["label"] in kept]}
 
 
 def _speakers(sentences: pd.DataFrame, labels: list[str]) -> pd.DataFrame:

@@ -3,7 +3,7 @@
 import pytest
 
 from gofteman.constants import PROJECT_DIR
-from gofteman.evaluation.frames_eval import (SEED_GOLD, GoldSentence, evaluate_set, news_sentences, read_gold,
+from gofteman.evaluation.frames_eval import (SEED_GOLD, GoldSentence, evaluate_set, annotated_sentences, read_gold,
                                              scores, seed_sentences)
 from gofteman.stages.frames import Frames
 
@@ -29,11 +29,11 @@ def test_sentences_from_raw_text_are_scored_with_rules_evidence_and_errors(stage
                          {"enemy": ["دشمنان"], "achievement": ["ناکام ماندند"]}),
             GoldSentence("N2", "news", "نمایشگاه کتاب فردا آغاز به کار می‌کند.", set(), {}),
             GoldSentence("N3", "news", "امیدواریم سال آینده بهتر باشد.", {"hope"}, {"hope": ["امیدواریم"]})]
-    documents = news_sentences(gold, tmp_path)
+    documents = annotated_sentences(gold, tmp_path)
     assert len(documents[0]) == 2  # the pipeline split the first into two sentences; labels are their union
     result = evaluate_set(stage, gold, documents, "test")
     assert result["frames"]["enemy"]["f1"] == 1.0 and result["frames"]["hope"]["f1"] == 1.0
-    assert result["rules"]["enemy-lexical"] == {"fired": 1, "correct": 1, "precision": 1.0}
+    assert result["rules"]["enemy-lexical"] == {"frame": "enemy", "fired": 1, "correct": 1, "precision": 1.0}
     assert result["evidence_overlap"]["share"] == 1.0
     wrong = {(e["id"], e["label"], e["kind"]) for e in result["errors"]}
     assert all(kind in ("miss", "false positive") for _, _, kind in wrong)
