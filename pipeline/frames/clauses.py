@@ -255,9 +255,9 @@ def not_future(span: Span, cues: ClauseCues) -> str | None:
 #: Light verbs whose object is the thing changed («تولید را افزایش دادیم»); with the others
 #: («افزایش یافت»، «رشد داشت»، «کاهش پیدا کرد») the subject is.
 TRANSITIVE_LIGHT_VERBS = frozenset({"داد", "بخشید"})
-#: Relations that widen the theme's phrase: its ezafe nouns, adjectives and conjuncts («نرخ
-#: بیکاری»، «تولید و صادرات»), not its clauses.
-THEME_PHRASE_RELATIONS = frozenset({"nmod", "amod", "compound", "flat", "conj", "nmod:poss"})
+#: Relations that do not widen the theme's phrase (its ezafe nouns, adjectives, conjuncts and
+#: the words the tagger mistakes for verbs do: «نرخ بیکاری»، «تولید و صادرات»، «میزان برداشت گندم»)
+NOT_THEME_RELATIONS = frozenset({"punct", "case", "cc", "mark", "det", "cop", "aux", "advcl", "ccomp", "acl:relcl"})
 THEME_PHRASE_DEPTH = 3
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 
@@ -281,7 +281,7 @@ def change_theme(cue: Token) -> list[Token]:
         frontier = [start]
         for _ in range(THEME_PHRASE_DEPTH):
             words += [word for word in frontier if word not in words and word.i != cue.i]
-            frontier = [child for word in frontier for child in word.children if child.dep_ in THEME_PHRASE_RELATIONS]
+            frontier = [child for word in frontier for child in word.children if child.dep_ not in NOT_THEME_RELATIONS]
     return words
 
 
@@ -310,3 +310,4 @@ def theme_polarity(cue: Token, polarities: dict[str, re.Pattern]) -> tuple[str |
             if pattern.search(word.norm_) or pattern.search(word.lemma_):
                 return polarity, word
     return None, None
+

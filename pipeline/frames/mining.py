@@ -51,11 +51,13 @@ def sentence_features(sentences: list[conllu.Sentence]) -> set[str]:
     return features
 
 
-def log_odds(positive: Counter, negative: Counter, n_positive: int, n_negative: int) -> dict[str, float]:
-    """Each feature's z-score of the log-odds ratio between the positive and the negative
-    sentences, with an informative Dirichlet prior of weight ``PRIOR_WEIGHT`` (Monroe et al. 2008)."""
+def log_odds(positive: Counter, negative: Counter) -> dict[str, float]:
+    """Each feature's z-score of the log-odds ratio between its counts in the positive and the
+    negative sentences, with an informative Dirichlet prior of weight ``PRIOR_WEIGHT`` spread as
+    the features' shares of both (Monroe et al. 2008)."""
     total = positive + negative
     size = sum(total.values())
+    n_positive, n_negative = sum(positive.values()), sum(negative.values())
     scores = {}
     for feature, count in total.items():
         prior = PRIOR_WEIGHT * count / size
@@ -77,8 +79,7 @@ def mine(features: list[set[str]], gold: list[set[str]], predicted: list[set[str
             (positive if label in truth else negative).update(found)
             if label in truth and label in machine:
                 covered.update(found)
-        n_positive = sum(label in truth for truth in gold)
-        scores = log_odds(positive, negative, n_positive, len(gold) - n_positive)
+        scores = log_odds(positive, negative)
         ranked = sorted((f for f in scores if positive[f] >= min_count), key=lambda f: (-scores[f], f))[:top]
         result += [Candidate(label, f, scores[f], positive[f], negative[f], covered[f] / positive[f]) for f in ranked]
     return result

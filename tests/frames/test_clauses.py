@@ -1,10 +1,13 @@
 """The clause reading of a cue on annotated CoNLL-U, shaped as the tag stage writes it: negation,
 the perfect where the tagger leaves the feature off, and the present of time to come."""
 
+import re
+
 import spacy
 
 from gofteman import conllu
-from gofteman.frames.clauses import ClauseCues, is_negated, not_done, not_future, unrealized
+from gofteman.frames.clauses import (ClauseCues, change_theme, is_negated, not_done, not_future, theme_polarity,
+                                     unrealized)
 from gofteman.frames.docs import sentence_doc
 
 CUES = ClauseCues(modals=frozenset({"باید", "توان"}), future_times=frozenset({"آینده"}))
@@ -159,3 +162,36 @@ def test_a_verbless_headline_reports_its_event_as_done():
 
 def test_a_verbless_headline_with_time_to_come_does_not():
     assert not_done(_doc(_headline("آینده"))[0:1], CUES) == "the verbless sentence speaks of the future («آینده»)"
+
+
+# «قیمت‌ها افزایش یافت.»: the thing that grows is the subject of the light verb
+PRICES_ROSE = ["قیمت‌ها\tقیمت\tNOUN\t_\tNumber=Plur\t3\tnsubj\t_\t_",
+               "افزایش\tافزایش\tNOUN\t_\tNumber=Sing\t3\tcompound:lvc\t_\t_",
+               "یافت\tیافت\tVERB\t_\tNumber=Sing|Person=3|Tense=Past\t0\troot\t_\tSpaceAfter=No",
+               ".\t.\tPUNCT\t_\t_\t3\tpunct\t_\t_"]
+# «تولید را افزایش دادیم.»: with «دادن», the object
+OUTPUT_RAISED = ["تولید\tتولید\tNOUN\t_\tNumber=Sing\t4\tobj\t_\t_",
+                 "را\tرا\tADP\t_\t_\t1\tcase\t_\t_",
+                 "افزایش\tافزایش\tNOUN\t_\tNumber=Sing\t4\tcompound:lvc\t_\t_",
+                 "دادیم\tداد\tVERB\t_\tNumber=Plur|Person=1|Tense=Past\t0\troot\t_\tSpaceAfter=No",
+                 ".\t.\tPUNCT\t_\t_\t4\tpunct\t_\t_"]
+# «افزایش نرخ بیکاری»: the ezafe dependent and its own, a neutral head first
+UNEMPLOYMENT_RATE_RISE = ["افزایش\tافزایش\tNOUN\t_\tNumber=Sing\t0\troot\t_\t_",
+                          "نرخ\tنرخ\tNOUN\t_\tNumber=Sing\t1\tnmod\t_\t_",
+                          "بیکاری\tبیکاری\tNOUN\t_\tNumber=Sing\t2\tnmod\t_\t_"]
+POLARITIES = {"good": re.compile("^(تولید|صادرات)"), "bad": re.compile("^(قیمت|بیکاری)")}
+
+
+def test_the_thing_that_changes_is_read_from_the_tree():
+    rose, raised, rate = _doc(PRICES_ROSE), _doc(OUTPUT_RAISED), _doc(UNEMPLOYMENT_RATE_RISE)
+    assert [word.text for word in change_theme(rose[1])] == ["قیمت‌ها"]
+    assert [word.text for word in change_theme(raised[2])][0] == "تولید"
+    assert [word.text for word in change_theme(rate[0])] == ["نرخ", "بیکاری"]
+    assert theme_polarity(rose[1], POLARITIES)[0] == "bad"
+    assert theme_polarity(raised[2], POLARITIES)[0] == "good"
+    polarity, word = theme_polarity(rate[0], POLARITIES)
+    assert (polarity, word.text) == ("bad", "بیکاری")
+
+
+def test_a_theme_of_unknown_polarity_has_none():
+    assert theme_polarity(_doc(PRICES_ROSE)[1], {"good": re.compile("^تولید")}) == (None, None)

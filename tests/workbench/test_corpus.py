@@ -1,5 +1,7 @@
 """The corpus tables, SQL and the concordance, on the test corpus and the committed one."""
 
+import json
+
 import pytest
 
 from gofteman.constants import PROJECT_DIR
@@ -78,3 +80,40 @@ def test_corpus_is_importable_from_the_package(small_corpus):
 
     assert Exported is Corpus
     assert len(Exported.load(small_corpus / "conllu").sentences) == 4
+
+
+def _confident_corpus(tmp_path):
+    from tests.workbench.conftest import sentence
+
+    folder = tmp_path / "conllu"
+    folder.mkdir()
+    (folder / "C.conllu").write_text(
+        sentence("C-1", [("دشمن", "دشمن", "NOUN", "Frame=enemy:enemy-lexical:1"), ("توطئه", "توطئه", "NOUN", "Frame=threat:threat-plot:2"),
+                         ("کرد", "کرد", "VERB", "SpaceAfter=No"), (".", ".", "PUNCT", None)],
+                 ["# newdoc id = C", "# frames = threat,enemy", "# frame_confidence = threat:0.74,enemy:0.93"])
+        + sentence("C-2", [("امید", "امید", "NOUN", "Frame=hope:hope-lexical:1"), ("داریم", "داشت", "VERB", None)],
+                   ["# frames = hope"]), encoding="utf-8")
+    return folder
+
+
+def test_min_confidence_keeps_the_labels_the_rules_get_right_often_enough(tmp_path):
+    folder = _confident_corpus(tmp_path)
+    everything, confident = Corpus.load(folder), Corpus.load(folder, min_confidence=0.9)
+    assert list(everything.sentences["frames"]) == ["threat,enemy", "hope"]
+    assert list(confident.sentences["frames"]) == ["enemy", ""]  # a label with no confidence is kept only at 0
+    assert list(confident.frames["label"]) == ["enemy"] and list(confident.frames["confidence"]) == [0.93]
+    assert everything.frames.set_index("label")["confidence"].to_dict()["threat"] == 0.74
+
+
+def test_min_confidence_reads_the_dataset_the_same(tmp_path):
+    from gofteman.export.hf import build_datasets, to_conllu, write_dataset
+
+    folder = _confident_corpus(tmp_path)
+    manifest = {"documents": [{"id": "C", "status": "ok"}]}
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    write_dataset(folder, tmp_path / "manifest.json", tmp_path / "hf")
+    assert list(Corpus.load(tmp_path / "hf", min_confidence=0.9).sentences["frames"]) == ["enemy", ""]
+    sentences, _ = build_datasets(folder, manifest)
+    assert sentences[0]["frame_confidence"] == pytest.approx([0.74, 0.93]) and sentences[1]["frame_confidence"] is None
+    rebuilt = to_conllu(sentences)["C"]
+    assert rebuilt.count("# frame_confidence = threat:0.74,enemy:0.93\n") == 1 and rebuilt.count("frame_confidence") == 1
