@@ -31,7 +31,7 @@ SHIPPED := models/fa-small
 MWT_INPUTS := $(wildcard pipeline/stages/mwt/*.py) $(STANZA_CODE) pipeline/text/hazm_resources.py pipeline/text/zwnj.py schemas/mwt.yaml models/zwnj-fa/lexicon.tsv.gz $(SHIPPED)/tokenizer.pt $(SHIPPED)/mwt.pt
 TAG_INPUTS := $(wildcard pipeline/stages/tag/*.py) $(STANZA_CODE) schemas/tag.yaml $(SHIPPED)/tagger.pt $(SHIPPED)/lemmatizer.pt $(SHIPPED)/parser.pt $(SHIPPED)/pretrain.pt pipeline/text/hazm_resources.py pipeline/text/zwnj.py models/zwnj-fa/lexicon.tsv.gz $(SHIPPED)/verb_stems.tsv $(SHIPPED)/tag_dictionary.tsv
 NER_INPUTS := pipeline/stages/ner.py $(STANZA_CODE) schemas/ner.yaml $(SHIPPED)/ner.pt $(SHIPPED)/pretrain.pt
-FRAMES_INPUTS := pipeline/stages/frames.py $(wildcard pipeline/frames/*.py) pipeline/conllu.py schemas/frames/stage.yaml schemas/frames/rules.yaml schemas/frames/rules.schema.json $(wildcard schemas/frames/lexicons/*.tsv)
+FRAMES_INPUTS := pipeline/stages/frames.py $(wildcard pipeline/frames/*.py) pipeline/conllu.py schemas/frames/stage.yaml schemas/frames/rules.yaml schemas/frames/rules.schema.json schemas/frames/confidence.tsv $(wildcard schemas/frames/lexicons/*.tsv)
 SPEAKERS_INPUTS := $(wildcard pipeline/stages/speakers/*.py) pipeline/conllu.py pipeline/labels.py schemas/speakers.yaml
 WRITE_INPUTS := pipeline/stages/write.py pipeline/conllu.py
 

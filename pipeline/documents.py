@@ -207,7 +207,10 @@ class InputReader:
             self.result.problems.append(InputProblem(
                 str(path), f"JSONL file is not UTF-8 (byte {error.start})", None, _sha256(raw)))
             return
-        for number, line in enumerate(content.splitlines(), 1):
+        # JSON Lines end a line with "\n" (or "\r\n") only: a string may hold U+2028, U+2029 or
+        # U+0085, which ``str.splitlines`` would also split on
+        for number, line in enumerate(content.split("\n"), 1):
+            line = line.removesuffix("\r")
             origin = f"{path}:{number}"
             if not line.strip():
                 continue

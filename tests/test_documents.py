@@ -112,3 +112,14 @@ def test_bad_metadata_key(tmp_path: Path):
 def test_missing_input_path(tmp_path: Path):
     with pytest.raises(FileNotFoundError, match="does not exist"):
         read(tmp_path / "nowhere")
+
+
+def test_jsonl_text_may_hold_unicode_line_separators(tmp_path: Path):
+    path = tmp_path / "web.jsonl"
+    texts = ["بند اول.\u2028بند دوم.", "یک\u2029دو\u0085سه.", "ویندوز."]
+    path.write_bytes(("\r\n".join(json.dumps({"id": f"w{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(texts))
+                      + "\r\n").encode("utf-8"))
+    result = read(path)
+    assert not result.problems
+    assert [(d.doc_id, d.origin) for d in result.documents] == [("w0", f"{path}:1"), ("w1", f"{path}:2"), ("w2", f"{path}:3")]
+    assert [d.text for d in result.documents] == texts  # kept inside the text, lossless
