@@ -138,7 +138,8 @@ def table_bench_scale(results_dir: Path) -> str:
 
 def table_speakers(results_dir: Path) -> str:
     result = read_result("speakers", results_dir)
-    names = {"seed": "seed document", "fars": "15 Fars articles", "all": "all"}
+    names = {"train": "train: 60 Fars articles (built on)", "validation": "validation: all",
+             "validation-seed": "validation: seed document", "validation-fars": "validation: 15 Fars articles"}
     lines = ["| documents | sentences | accuracy | precision | recall | speaker F1 |", "|---|---:|---:|---:|---:|---:|"]
     for name, s in result["scores"].items():
         lines.append(f"| {names.get(name, name)} | {s['sentences']} | {s['accuracy']:.3f} | {s['precision']:.3f} | "

@@ -1,10 +1,13 @@
-"""Scores speaker attribution against ``../shared/eval/speakers-dev.tsv`` (``make eval-speakers``).
+"""Scores speaker attribution (``make eval-speakers``) on the training set
+(``../shared/eval/speakers-train.tsv``: 60 Fars articles, where the stage is built; every sentence
+it gets wrong is listed) and the validation set (``speakers-dev.tsv``: the seed and 15 Fars
+articles, scored after a change and never read; its misses are counted, not listed).
 
 The gold documents are written as the pipeline reads them by the reference tool
 (``speakers_to_jsonl.py``), run from raw text through every stage up to speakers (cached under
 the work folder), and scored by the reference scorer (``score_speakers.py``): each gold sentence
 is matched to the system sentence that overlaps it most, and a named attribution is right when
-both names share a word. The seed and the Fars articles are scored apart, and together.
+both names share a word. The validation set's seed and Fars articles are also scored apart.
 
 The scorer finds each system sentence by searching its ``# text`` in the raw document. Our
 ``# text`` follows UD (forms joined by one space), so a sentence whose original has two spaces
@@ -24,7 +27,8 @@ from pathlib import Path
 from gofteman import conllu
 from gofteman.constants import COMMENT_TEXT, DEFAULT_MAX_DOCUMENT_BYTES
 
-GOLD = "eval/speakers-dev.tsv"
+VALIDATION_GOLD = "eval/speakers-dev.tsv"
+TRAIN_GOLD = "eval/speakers-train.tsv"
 TO_JSONL = "eval/speakers_to_jsonl.py"
 SCORER = "eval/score_speakers.py"
 SEED_DOC = "SEED"
@@ -67,16 +71,12 @@ def score(scorer: Path, gold: Path, system_dir: Path) -> dict:
             "precision": float(precision), "recall": float(recall), "f1": f1, "misses": misses}
 
 
-def run_evaluation(data_root: Path, work_dir: Path) -> tuple[dict, list[Path]]:
-    """Scores of ``all``, ``seed`` and ``fars``, and the files read."""
+def annotate(gold: Path, to_jsonl: Path, work_dir: Path) -> Path:
+    """The gold documents run from raw text through every stage up to speakers; the scorer's copy."""
     from gofteman.runner import Runner
     from gofteman.stages import STAGE_NAMES, STAGES
     from gofteman.stages.speakers import Speakers
 
-    gold, to_jsonl, scorer = data_root / GOLD, data_root / TO_JSONL, data_root / SCORER
-    for path in (gold, to_jsonl, scorer):
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: speaker gold data or reference tools missing (set DATA=path/to/shared/data)")
     work_dir.mkdir(parents=True, exist_ok=True)
     documents = work_dir / "documents.jsonl"
     subprocess.run([sys.executable, str(to_jsonl), str(gold), str(documents)], check=True)
@@ -85,10 +85,30 @@ def run_evaluation(data_root: Path, work_dir: Path) -> tuple[dict, list[Path]]:
     report = runner.run()
     if report.problems:
         raise ValueError(f"{documents}: {report.problems[0].origin}: {report.problems[0].reason}")
-    system_dir = scorer_copy(runner.artifact_dir(Speakers), work_dir / "scored")
+    return scorer_copy(runner.artifact_dir(Speakers), work_dir / "scored")
+
+
+def _unlisted(result: dict) -> dict:
+    """A validation score: the misses counted, not listed (nobody reads them)."""
+    return {**{key: value for key, value in result.items() if key != "misses"}, "misses": len(result["misses"])}
+
+
+def run_evaluation(data_root: Path, work_dir: Path) -> tuple[dict, list[Path]]:
+    """Scores of ``train`` (with every miss), ``validation``, ``validation-seed`` and
+    ``validation-fars`` (misses counted), and the files read."""
+    train, validation = data_root / TRAIN_GOLD, data_root / VALIDATION_GOLD
+    to_jsonl, scorer = data_root / TO_JSONL, data_root / SCORER
+    for path in (train, validation, to_jsonl, scorer):
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: speaker gold data or reference tools missing (--shared: the shared folder)")
+    train_dir = annotate(train, to_jsonl, work_dir / "train")
+    system_dir = annotate(validation, to_jsonl, work_dir)
     result = {
-        "all": score(scorer, gold, system_dir),
-        "seed": score(scorer, _subset(gold, work_dir / "gold-seed.tsv", lambda doc: doc == SEED_DOC), system_dir),
-        "fars": score(scorer, _subset(gold, work_dir / "gold-fars.tsv", lambda doc: doc != SEED_DOC), system_dir),
+        "train": score(scorer, train, train_dir),
+        "validation": _unlisted(score(scorer, validation, system_dir)),
+        "validation-seed": _unlisted(score(
+            scorer, _subset(validation, work_dir / "gold-seed.tsv", lambda doc: doc == SEED_DOC), system_dir)),
+        "validation-fars": _unlisted(score(
+            scorer, _subset(validation, work_dir / "gold-fars.tsv", lambda doc: doc != SEED_DOC), system_dir)),
     }
-    return result, [gold, scorer]
+    return result, [train, validation, scorer]

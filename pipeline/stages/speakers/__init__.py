@@ -41,11 +41,21 @@ from gofteman.constants import (
     ZWNJ,
 )
 from gofteman.stages.base import Stage, StageConfigError, StageResult
-from gofteman.stages.speakers.cues import CueFinder, main_cue, mention
+from gofteman.stages.speakers.cues import CueFinder, main_cue, mention, word_heads
 from gofteman.stages.speakers.names import DocumentNames, Honorifics, entity_spans
 
 #: How far into the subject a person's name still names the speaker («مدیرعامل سازمان، دکتر X»)
 NAME_WINDOW = 6
+#: How many ezafe steps up from a name a title may be, that the name is the title's place or body
+TITLE_REACH = 4
+#: Relations under which a person is an object, never the speaker of the clause's speech verb
+NOT_SUBJECT_DEPS = frozenset({"obj", "iobj"})
+#: «را», which marks a definite object
+OBJECT_MARKER = "را"
+#: How far up from a name its object or prepositional marking is looked for: the name itself
+#: and the noun it is the ezafe of («از آزادی ملا برادر»)
+PATH_STEPS = 2
+QUOTE_OPEN, QUOTE_CLOSE = "«", "»"
 META_SPEAKERS = "speakers"
 
 
@@ -68,12 +78,15 @@ class Speakers(Stage):
 
     def __init__(self, speech_verbs: list, speech_phrases: dict, speech_markers: list, honorifics: list,
                  pronouns: list, demonstratives: list, body_nouns: list, narration_openers: list,
-                 title_nouns: list, description_ends: list) -> None:
+                 title_nouns: list, description_ends: list, source_openers: list, speech_phrases_apart: list) -> None:
         if not speech_verbs or not all(isinstance(v, list) and v for v in speech_phrases.values()):
             raise StageConfigError("speakers.yaml: speech_verbs and every speech_phrases entry need at least one verb")
         self.cues = CueFinder(frozenset(speech_verbs),
                               {tuple(noun.split()): frozenset(verbs) for noun, verbs in speech_phrases.items()},
-                              [tuple(marker) for marker in speech_markers])
+                              [tuple(marker) for marker in speech_markers], frozenset(speech_phrases_apart))
+        if unknown := set(speech_phrases_apart) - set(speech_phrases):
+            raise StageConfigError(f"speakers.yaml: speech_phrases_apart lists {', '.join(sorted(unknown))}, "
+                                   "which speech_phrases does not")
         self.honorifics = Honorifics(honorifics)
         self.pronouns = frozenset(pronouns)
         self.demonstratives = frozenset(demonstratives)
@@ -81,6 +94,7 @@ class Speakers(Stage):
         self.title_nouns = frozenset(word.replace(ZWNJ, "") for word in title_nouns)
         self.body_nouns = frozenset(word.replace(ZWNJ, "") for word in body_nouns)
         self.description_ends = frozenset(description_ends)
+        self.source_openers = frozenset(word.replace(ZWNJ, "") for word in source_openers)
 
     def is_title(self, word: str) -> bool:
         """A title noun, written with or without a ZWNJ («مدیر‌کل» = «مدیرکل»)."""
@@ -112,6 +126,21 @@ class Speakers(Stage):
                 described.append(words[i])
         return described
 
+    def of_a_title(self, sentence: conllu.Sentence, start: int, end: int) -> bool:
+        """Whether a name is the ezafe dependent of a title («فرماندار نیر»، «رئیس دانشگاه ...
+        واحد آیت‌الله آملی»): the place or body the office is of, not the person who holds it."""
+        rows, heads, words = sentence.words(), word_heads(sentence), sentence.normalized_words()
+        head = next((i for i in range(start, end) if not start <= heads[i] < end), start)
+        bodies = {i for s, e, label in entity_spans(sentence) if label in ("ORG", "LOC") for i in range(s, e)}
+        steps = 0
+        # up the ezafe, or out of a body named after a person («واحد آیت‌الله آملی»)
+        while (rows[head][conllu.DEPREL].startswith("nmod") or heads[head] in bodies) and 0 <= heads[head] != head \
+                and steps < TITLE_REACH:
+            head, steps = heads[head], steps + 1
+            if self.is_title(words[head]):
+                return True
+        return False
+
     # --- one sentence -----------------------------------------------------------------------
     def speaker_of(self, sentence: conllu.Sentence, mention: list[int], cue: list[int], names: DocumentNames,
                    last: str | None, same_story: bool) -> tuple[str | None, list[int]]:
@@ -126,7 +155,7 @@ class Speakers(Stage):
         honorific = self.honorifics.positions(words)
         # an entity that is only an honorific («حجت الاسلام» tagged apart from the name) is no one
         people = [(s, e) for s, e, label in entities
-                  if label == "PER" and any(i not in honorific for i in range(s, e))]
+                  if label == "PER" and any(i not in honorific for i in range(s, e)) and not self.of_a_title(sentence, s, e)]
         # a person named at the head of the mention, not one named inside its clauses
         head = set(mention[:NAME_WINDOW])
         chosen = next(((s, e) for s, e in people if set(range(s, e)) & head), None)
@@ -136,10 +165,19 @@ class Speakers(Stage):
                 return person, mention
         # the parse found no subject that names or points to someone: the first person named
         # before the cue («... علی‌محمد فلاحی ... اظهار داشت»)
-        points_back = self.points_back(words, mention)
+        points_back = self.points_back(words, mention) or (not mention and bool(words) and words[0] in self.pronouns)
         titled = bool(described) and self.is_title(described[0])
-        if chosen is None and cue[0] > 0 and not points_back and not titled:
-            before = [(s, e) for s, e in people if e <= cue[0]]
+        sourced = bool(described) and described[0].replace(ZWNJ, "") in self.source_openers
+        if chosen is None and mention and (sourced or titled):
+            # «اسکار مون‌تابالان، یکی از اعضای ...»: the name in apposition just before the description
+            chosen = next(((s, e) for s, e in people if mention[0] - 2 <= e <= mention[0]
+                           and all(words[i] in ("،", ",") for i in range(e, mention[0]))), None)
+        if chosen is None and cue[0] > 0 and not points_back and not titled and not sourced:
+            # a person in an object, an oblique or another clause is never the speaker
+            opener_end = self.opener_end(words)
+            # where the verb has a subject of its own, a name in a prepositional phrase is not it either
+            before = [(s, e) for s, e in people
+                      if e <= cue[0] and in_subject_position(sentence, s, e, opener_end, prepositions=bool(mention))]
             chosen = before[0] if before else None
         if chosen:  # every person of ``people`` has a word that is not an honorific
             return names.fullest([words[i] for i in range(*chosen) if i not in honorific]), list(range(*chosen))
@@ -169,6 +207,8 @@ class Speakers(Stage):
             if label == "LOC" and start <= mention[0] and mention[-1] < end and \
                     (end == len(words) or words[end] not in DATELINE_DASHES):
                 return " ".join(words[start:end]), list(range(start, end))
+        if sourced:
+            return " ".join(described), mention  # a source described, never named: as written
         if described and self.is_title(described[0]):
             # a title the document never writes beside a name: news reports alternate the
             # speaker's name, «وی» and his title, so it is the last person who spoke
@@ -204,15 +244,23 @@ class Speakers(Stage):
 
     # --- the document -----------------------------------------------------------------------
     def attribute(self, sentences: list[conllu.Sentence]) -> list[Attribution]:
-        names = DocumentNames(sentences, self.honorifics, self.is_title)
+        names = DocumentNames(sentences, self.honorifics, self.is_title, self.of_a_title)
         last: str | None = None
-        quoting: str | None = None
+        quoting: str | None = None  # a direct quotation that goes on to the paragraph's end
+        quoted: str | None = None  # a quotation in «» that goes on to its closing mark
         same_story = True  # no headline since the last speaker spoke
         result = []
         for number, sentence in enumerate(sentences):
             words = sentence.normalized_words()
+            balance = quote_balance(words)
             if sentence.comment(COMMENT_NEWPAR) is not None:
-                quoting = None
+                quoting = quoted = None  # unbalanced marks end at the paragraph
+            if quoted:
+                # inside «»: the speaker's words, whatever verb of saying they hold, to the closing mark
+                result.append(Attribution(quoted, SPEECH_DIRECT, [], []))
+                if balance < 0:
+                    quoted = quoting = None  # the narration resumes after the closing mark
+                continue
             if result:
                 # a headline (no end mark) opens a new story, in a feed of several, unless it
                 # names its speaker
@@ -223,19 +271,22 @@ class Speakers(Stage):
                     same_story = True
             opening = number == 0 or sentence.comment(COMMENT_NEWPAR) is not None
             found = self.headline(sentence, names, subtitle=number > 0) if opening else None
-            cues = self.cues.find(sentence)
+            cues = self.reported_cues(sentence)
             colon = next((i for i, w in enumerate(words) if w in COLONS), len(words))
             if found and cues and main_cue(sentence, cues)[0][0] > colon and \
-                    (quoted := self.headline(sentence, names, subtitle=True)):
+                    (quoted_headline := self.headline(sentence, names, subtitle=True)):
                 # «کولایی: لغو سخنرانی ... را یادآوری می‌کند»: a person's or a title's headline,
                 # whose speech verb is in the quoted words (not a site's name: «انتخاب: ... گفت»)
-                result.append(Attribution(quoted[0], SPEECH_DIRECT, [], quoted[1]))
+                last = names.last = quoted_headline[0]
+                result.append(Attribution(quoted_headline[0], SPEECH_DIRECT, [], quoted_headline[1]))
             elif cues:
                 cue, verb = main_cue(sentence, cues)
                 words_of_mention = mention(sentence, cue, verb)
                 speaker, words_of_mention = self.speaker_of(sentence, words_of_mention, cue, names, last,
                                                             same_story)
-                direct = any(w in COLONS for w in words[cue[-1] + 1:])
+                after = words[cue[-1] + 1:]
+                opens_quote = QUOTE_OPEN in after[:3] or (QUOTE_OPEN in after and any(w in COLONS for w in after))
+                direct = any(w in COLONS for w in after) or opens_quote
                 if quoting and (speaker not in names.full_names | {last} or not (words_of_mention or direct)):
                     # a speech verb inside a quotation reports whom the speaker quotes
                     # («می‌گفتند»): the sentence stays the speaker's unless a named person or
@@ -248,18 +299,61 @@ class Speakers(Stage):
                 if speaker and not state:  # «وی» after «روسیه ... اعلام کرد» is still the last person
                     last = names.last = speaker
                 quoting = speaker if direct else None
+                if opens_quote:  # a quotation in «»: on past the sentence while a mark stays open
+                    quoted = speaker if balance > 0 else None
+                    quoting = None if balance <= 0 else quoting
                 result.append(Attribution(speaker, speech if speaker else None, cue,
                                           words_of_mention if speaker else []))
-            elif any(tuple(words[:len(opener)]) == opener for opener in self.narration_openers):
+            elif self.is_narration(words):
                 quoting = None
                 result.append(Attribution(None, None, [], []))
+                last = self.narrated_subject(sentence, names) or last
             elif quoting:
                 result.append(Attribution(quoting, SPEECH_DIRECT, [], []))
+                if balance < 0:
+                    quoting = None
             elif found:
+                last = names.last = found[0]
                 result.append(Attribution(found[0], SPEECH_DIRECT, [], found[1]))
             else:
                 result.append(Attribution(None, None, [], []))
+                last = self.narrated_subject(sentence, names) or last
         return self.named_later(result, names)
+
+    def is_narration(self, words: list[str]) -> bool:
+        return any(tuple(words[:len(opener)]) == opener for opener in self.narration_openers)
+
+    def opener_end(self, words: list[str]) -> int:
+        """The index of the comma that ends the reporter's opening («به گزارش فارس از شیراز،»),
+        or -1 where the sentence opens otherwise."""
+        if not self.is_narration(words):
+            return -1
+        return next((i for i, w in enumerate(words) if w in ("،", ",")), -1)
+
+    def reported_cues(self, sentence: conllu.Sentence) -> list[tuple[list[int], int]]:
+        """The sentence's speech cues, less a marker in the reporter's own opening («به گزارش
+        فارس به نقل از روابط عمومی ...، X ...»): the source of the report, not a speaker."""
+        opener_end = self.opener_end(sentence.normalized_words())
+        return [(cue, verb) for cue, verb in self.cues.find(sentence) if verb != -1 or cue[0] > opener_end]
+
+    def narrated_subject(self, sentence: conllu.Sentence, names: DocumentNames) -> str | None:
+        """The person a narrated sentence is about, the subject of its main verb («محسن نصیری
+        در بازدید از ... حضور یافت»), whom a «وی» in the next sentence refers to; None if none."""
+        rows, heads = sentence.words(), word_heads(sentence)
+        words = sentence.normalized_words()
+        honorific = self.honorifics.positions(words)
+        root = next((i for i, head in enumerate(heads) if head == -1), None)
+        opener_end = self.opener_end(words)
+        for start, end, label in entity_spans(sentence):
+            if label != "PER" or root is None or self.of_a_title(sentence, start, end):
+                continue
+            head = next((i for i in range(start, end) if not start <= heads[i] < end), start)
+            subject = heads[head] == root and rows[head][conllu.DEPREL] in ("nsubj", "nsubj:pass")
+            # «به گزارش فارس به نقل از ...، محسن نصیری در بازدید ...»: the first name after the opening
+            after_opening = 0 <= opener_end < start and in_subject_position(sentence, start, end, opener_end)
+            if (subject or after_opening) and (name := [words[i] for i in range(start, end) if i not in honorific]):
+                return names.fullest(name)
+        return None
 
     def named_later(self, result: list[Attribution], names: DocumentNames) -> list[Attribution]:
         """A speaker first described by title («مدیرعامل پالایشگاه ... گفت») and named by the
@@ -297,6 +391,32 @@ class Speakers(Stage):
             if names:
                 add_meta(sentences[0], META_SPEAKERS, "; ".join(names))
         return StageResult(conllu.format_sentences(sentences))
+
+
+def in_subject_position(sentence: conllu.Sentence, start: int, end: int, opener_end: int = -1,
+                        prepositions: bool = False) -> bool:
+    """Whether the name ``start:end`` stands where a subject may: no word from it up the tree to
+    the nearest verb is an object («دوره امام صادق را بارز کرده») or, with ``prepositions``, in a
+    prepositional phrase («از آزادی ملا برادر خبر داد»). The reporter's opening («به گزارش فارس از
+    شیراز، علی مزارعی ... افزود»), up to ``opener_end``, does not count: the parser often hangs
+    the name after it on the opening's place."""
+    rows, heads = sentence.words(), word_heads(sentence)
+    marked = {heads[i] for i, row in enumerate(rows)
+              if row[conllu.FORM] == OBJECT_MARKER or (prepositions and row[conllu.DEPREL] == "case")}
+    word = next((i for i in range(start, end) if not start <= heads[i] < end), start)
+    for _ in range(PATH_STEPS):
+        if rows[word][conllu.UPOS] in ("VERB", "AUX") or not 0 <= heads[word] != word:
+            return True
+        exempt = word < opener_end < start
+        if not exempt and (word in marked or rows[word][conllu.DEPREL].split(":")[0] in NOT_SUBJECT_DEPS):
+            return False
+        word = heads[word]
+    return True
+
+
+def quote_balance(words: list[str]) -> int:
+    """Opening guillemets less closing ones: above 0, a quotation runs on past the sentence."""
+    return words.count(QUOTE_OPEN) - words.count(QUOTE_CLOSE)
 
 
 def add_meta(sentence: conllu.Sentence, key: str, value: str) -> None:

@@ -9,19 +9,31 @@ from gofteman.constants import COLONS, DATELINE_DASHES
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 #: Relations (universal part) that widen a subject to the whole name or title, and its
 #: determiner («این مسؤول» points back to the last speaker).
-NAME_DEPS = frozenset({"flat", "compound", "appos", "nmod", "amod", "det"})
+NAME_DEPS = frozenset({"flat", "compound", "appos", "nmod", "amod", "det", "nummod"})
+#: Relations by which a speech noun or adjective hangs on its light verb or copula when words
+#: stand between them («خواستار توقف این طرح شد»، «ابراز امیدواری کرد»)
+LIGHT_VERB_DEPS = frozenset({"compound:lvc", "xcomp"})
+#: How far the light verb may follow its noun
+LIGHT_VERB_WINDOW = 8
+#: Relations of a verb's own auxiliaries and copula: the speaker is the subject of their head
+CLAUSE_PARTS = frozenset({"cop", "aux", "aux:pass"})
 
 
 class CueFinder:
     def __init__(self, speech_verbs: frozenset[str], speech_phrases: dict[tuple[str, ...], frozenset[str]],
-                 speech_markers: list[tuple[str, ...]]) -> None:
+                 speech_markers: list[tuple[str, ...]], apart: frozenset[str] = frozenset()) -> None:
         self.speech_verbs = speech_verbs
         self.speech_phrases = speech_phrases
         self.speech_markers = speech_markers
+        self.apart = apart
 
     def find(self, sentence: conllu.Sentence) -> list[tuple[list[int], int]]:
-        """Speech cues: (the cue's word indices, the index of its verb, or -1 for a marker)."""
+        """Speech cues: (the cue's word indices, the index of its verb, or -1 for a marker). A
+        verb counts in any tense, aspect and mood the tagger gives, but for the speaker's own
+        first or second person, subjunctive or imperative; a noun's light verb may follow it
+        at a distance where the tree joins them («خواستار ... شد»)."""
         rows, words = sentence.words(), sentence.normalized_words()
+        heads = word_heads(sentence)
         found = []
         for i, row in enumerate(rows):
             # the tagger can miss a speech verb's part of speech in a short sentence («وی افزود»)
@@ -30,8 +42,12 @@ class CueFinder:
                 found.append(([i], i))
             for noun, verbs in self.speech_phrases.items():  # «اظهار داشت», «خاطر نشان کرد»
                 end = i + len(noun)
-                if tuple(words[i:end]) == noun and end < len(rows) and rows[end][conllu.LEMMA] in verbs:
+                if tuple(words[i:end]) != noun or end >= len(rows):
+                    continue
+                if rows[end][conllu.LEMMA] in verbs:
                     found.append((list(range(i, end + 1)), end))
+                elif " ".join(noun) in self.apart and (light := self._distant_light_verb(rows, heads, end - 1, verbs)):
+                    found.append(([*range(i, end), light], light))
         # the reporter reports in the third person; «ادامه بدهیم» is the speaker's own words
         found = [(cue, verb) for cue, verb in found if not reported_by_the_speaker(rows[verb])]
         for marker in self.speech_markers:
@@ -39,6 +55,19 @@ class CueFinder:
                 if tuple(words[i:i + len(marker)]) == marker:
                     found.append((list(range(i, i + len(marker))), -1))
         return sorted(found, key=lambda item: item[0][0])
+
+
+    @staticmethod
+    def _distant_light_verb(rows: list[list[str]], heads: list[int], noun: int, verbs: frozenset[str]) -> int | None:
+        """The light verb (or copula) of ``noun`` a few words on, joined to it by the tree: the
+        noun's head («خواستار ... شد») or a copula of the noun («معتقد ... است»)."""
+        head = heads[noun]
+        if noun < head <= noun + LIGHT_VERB_WINDOW and rows[head][conllu.LEMMA] in verbs and \
+                rows[noun][conllu.DEPREL] in LIGHT_VERB_DEPS:
+            return head
+        return next((i for i in range(noun + 1, min(len(rows), noun + LIGHT_VERB_WINDOW + 1))
+                     if heads[i] == noun and rows[i][conllu.DEPREL] in CLAUSE_PARTS
+                     and rows[i][conllu.LEMMA] in verbs), None)
 
 
 def word_heads(sentence: conllu.Sentence) -> list[int]:
@@ -54,6 +83,9 @@ def mention(sentence: conllu.Sentence, cue: list[int], verb: int) -> list[int]:
     if verb == -1:
         start = cue[-1] + 1
         return list(range(start, min(len(rows), start + 6)))
+    # «معتقد است»: the subject is the copula's head's
+    while rows[verb][conllu.DEPREL] in CLAUSE_PARTS and 0 <= heads[verb] != verb:
+        verb = heads[verb]
     subjects = subjects_of(rows, heads, verb)
     # «وی ... اشاره کرد و گفت»: coordinated verbs share the subject of the first (UD)
     while not subjects and rows[verb][conllu.DEPREL] == "conj" and 0 <= heads[verb] != verb:

@@ -40,9 +40,11 @@ class DocumentNames:
     """Built once per document; ``last`` is the last speaker, set as the document is read."""
 
     def __init__(self, sentences: list[conllu.Sentence], honorifics: Honorifics,
-                 is_title: Callable[[str], bool]) -> None:
+                 is_title: Callable[[str], bool],
+                 of_a_title: Callable[[conllu.Sentence, int, int], bool] = lambda sentence, start, end: False) -> None:
         self.honorifics = honorifics
         self.is_title = is_title
+        self.of_a_title = of_a_title  # a name that is the place or body of a title («فرماندار نیر»)
         self.last: str | None = None
         self.persons = self._persons(sentences)
         self.full_names = {" ".join(p) for p in self.persons}
@@ -71,7 +73,7 @@ class DocumentNames:
             words = sentence.normalized_words()
             for start, end, label in entity_spans(sentence):
                 name = self.honorifics.kept(words, range(start, end))
-                if label != "PER" or not name:
+                if label != "PER" or not name or self.of_a_title(sentence, start, end):
                     continue
                 after = end + 1 if end < len(words) and words[end] in ("،", ",") else end
                 for length in range(1, 9):
