@@ -37,3 +37,10 @@ def test_a_sentence_with_two_spaces_is_found_by_the_reference_scorer(tmp_path):
     (tmp_path / "system" / "D1.conllu").write_text(SYSTEM, encoding="utf-8")
     assert score(SHARED / SCORER, gold, tmp_path / "system")["f1"] == 0.0  # «# text» as UD writes it
     assert score(SHARED / SCORER, gold, scorer_copy(tmp_path / "system", tmp_path / "scored"))["f1"] == 1.0
+
+
+def test_a_validation_score_counts_its_misses_and_lists_none():
+    from gofteman.evaluation.speakers_eval import _unlisted
+
+    scored = {"f1": 0.9, "misses": ["Q01-3: gold=a system=b", "Q02-1: gold=c system=_"]}
+    assert _unlisted(scored) == {"f1": 0.9, "misses": 2}

@@ -7,15 +7,23 @@ speech cue get ``Speech=Cue`` and the words of the speaker's mention ``Speaker=M
 input's metadata has no ``speakers``, ``# meta::speakers`` lists the document's speakers.
 Guidelines: ../shared/guidelines/speakers.md.
 
-How: a speech cue is a speech verb («گفت»، «افزود») or a noun with its light verb («اظهار داشت»،
-«تصریح کرد») from ``schemas/speakers.yaml``, or a marker («به گفته X»). The speaker is the
-cue's subject in the dependency tree, widened over its ``flat``, ``compound``, ``appos``,
-``nmod`` and ``amod`` words; a person named there (PER) is the speaker, resolved to the fullest
-name of the document that ends in the same surname; «وی», «او» or no subject at all is the last
-speaker of the document, and an unresolvable one leaves the sentence without a speaker. A cue
-followed by a colon is direct speech, and the quotation goes on over the next sentences of the
-paragraph until another cue or the reporter's narration («به گزارش ...»). A headline of the form
-«X: ...» is X's direct speech.
+How: a speech cue is a speech verb («گفت»، «افزود») in any tense, aspect and mood but the
+speaker's own first or second person, subjunctive or imperative («گفته است»، «می‌گوید»، «گفته
+بود»), a noun or adjective with its light verb or copula («اظهار داشت»، «معتقد است»; of some,
+«خواستار ... شد», the verb a few words on) from ``schemas/speakers.yaml``, or a marker («به گفته
+X»، «به نوشته X»). The speaker is the cue's subject in the dependency tree, widened over its
+``flat``, ``compound``, ``appos``, ``nmod``, ``amod``, ``det`` and ``nummod`` words; a person named
+there (PER) is the speaker, resolved to the fullest name of the document that ends in the same
+surname, unless the name is the place or body of a title («فرماندار نیر»); a source described,
+never named («یک تلویزیون محلی»، «منابع آگاه»), is the description as written; «وی», «او» or no
+subject at all is the last speaker of the document, or the person a narrated sentence before was
+about; an unresolvable one leaves the sentence without a speaker. Where the parse gives no
+subject, the first person named before the cue is the speaker, but never one in an object, nor,
+where the verb has a subject, one in a prepositional phrase. A cue followed by a colon is direct
+speech, and the quotation goes on over the next sentences of the paragraph until another cue or
+the reporter's narration («به گزارش ...»); a quotation opened with a guillemet after the cue goes on,
+whatever it holds, to its closing one (or the paragraph's end), after which the narration
+resumes. A headline of the form «X: ...» is X's direct speech.
 """
 
 from __future__ import annotations
@@ -165,7 +173,9 @@ class Speakers(Stage):
                 return person, mention
         # the parse found no subject that names or points to someone: the first person named
         # before the cue («... علی‌محمد فلاحی ... اظهار داشت»)
-        points_back = self.points_back(words, mention) or (not mention and bool(words) and words[0] in self.pronouns)
+        points_back = self.points_back(words, mention)
+        if points_back is False and not mention and words and words[0] in self.pronouns:
+            points_back = True  # «وی ...» the parser left without a relation to the verb
         titled = bool(described) and self.is_title(described[0])
         sourced = bool(described) and described[0].replace(ZWNJ, "") in self.source_openers
         if chosen is None and mention and (sourced or titled):

@@ -10,9 +10,6 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 #: Relations (universal part) that widen a subject to the whole name or title, and its
 #: determiner («این مسؤول» points back to the last speaker).
 NAME_DEPS = frozenset({"flat", "compound", "appos", "nmod", "amod", "det", "nummod"})
-#: Relations by which a speech noun or adjective hangs on its light verb or copula when words
-#: stand between them («خواستار توقف این طرح شد»، «ابراز امیدواری کرد»)
-LIGHT_VERB_DEPS = frozenset({"compound:lvc", "xcomp"})
 #: How far the light verb may follow its noun
 LIGHT_VERB_WINDOW = 8
 #: Relations of a verb's own auxiliaries and copula: the speaker is the subject of their head
@@ -62,8 +59,7 @@ class CueFinder:
         """The light verb (or copula) of ``noun`` a few words on, joined to it by the tree: the
         noun's head («خواستار ... شد») or a copula of the noun («معتقد ... است»)."""
         head = heads[noun]
-        if noun < head <= noun + LIGHT_VERB_WINDOW and rows[head][conllu.LEMMA] in verbs and \
-                rows[noun][conllu.DEPREL] in LIGHT_VERB_DEPS:
+        if noun < head <= noun + LIGHT_VERB_WINDOW and rows[head][conllu.LEMMA] in verbs:
             return head
         return next((i for i in range(noun + 1, min(len(rows), noun + LIGHT_VERB_WINDOW + 1))
                      if heads[i] == noun and rows[i][conllu.DEPREL] in CLAUSE_PARTS

@@ -133,3 +133,98 @@ def test_a_state_speaks_by_its_name_and_vi_stays_the_last_person():
             "وی افزود: این هیئت فردا به ژنو می‌رسد.")
     result = conllu.parse(stage.process("state", conllu.format_sentences(tagged(text, "state"))).output)
     assert speakers(result) == [("سرگئی لاوروف", "direct"), ("روسیه", "indirect"), ("سرگئی لاوروف", "direct")]
+
+
+# Written for the tests: how dailies report speech, the perfect, the present, a belief, the past
+# perfect, a demand whose light verb stands apart, and a newspaper's words.
+TENSES = ("محمود کریمی گفته است که جاده خراب است.\n"
+          "وی می‌گوید که کسی پاسخگو نیست.\n"
+          "کریمی معتقد است که مسئولان باید کمک کنند.\n"
+          "وی پیش از این تأکید کرده بود که مردم صبور هستند.\n"
+          "کریمی خواستار رسیدگی فوری به این مشکل شد.\n"
+          "به نوشته روزنامه همشهری، جاده سال‌هاست خراب است.")
+
+
+def test_speech_cues_in_any_tense_and_the_markers_of_newspapers():
+    stage = Speakers.from_config()
+    result = conllu.parse(stage.process("tenses", conllu.format_sentences(tagged(TENSES, "tenses"))).output)
+    person = "محمود کریمی"
+    assert speakers(result) == [(person, "indirect")] * 5 + [("روزنامه همشهری", "indirect")]
+    cues = [[row[conllu.FORM] for row in s.words() if conllu.misc_get(row[conllu.MISC], "Speech") == "Cue"] for s in result]
+    assert cues[4] == ["خواستار", "شد"]  # the light verb a few words on, joined by the tree
+
+
+# Written for the tests: a scraped article with no paragraph breaks, whose quotation runs over
+# three sentences to its closing guillemet; then the narration resumes.
+ONE_LINE = ("حسن کریمی در گفت‌وگو با خبرنگار ما گفت: «آب روستا کم است. چاه‌ها خشک شده‌اند. "
+            "مردم می‌گفتند کسی به فکر ما نیست». این روستا ۲۰۰ خانوار دارد. جاده روستا سال گذشته آسفالت شد.")
+
+
+def test_a_quotation_in_guillemets_runs_to_its_closing_mark_in_one_paragraph():
+    stage = Speakers.from_config()
+    result = conllu.parse(stage.process("line", conllu.format_sentences(tagged(ONE_LINE, "line"))).output)
+    assert speakers(result) == [("حسن کریمی", "direct")] * 3 + [(None, None)] * 2
+
+
+# Written for the tests: sources described, never named; a person named only inside the words
+# of a prepositional phrase is not the speaker; «وی» after a narrated sentence about someone.
+DESCRIBED = ("یک تلویزیون محلی از آزادی علی رضایی خبر داد.\n"
+             "منابع آگاه از استعفای وزیر خبر دادند.\n"
+             "برخی از نمایندگان مجلس معتقدند که این طرح کارساز نیست.\n"
+             "به گزارش فارس، محسن نصیری از زندان شهر بازدید کرد.\n"
+             "وی اظهار داشت: زندانیان باید آموزش ببینند.")
+
+
+def test_described_sources_are_kept_as_written_and_a_narrated_subject_is_vi():
+    stage = Speakers.from_config()
+    result = conllu.parse(stage.process("described", conllu.format_sentences(tagged(DESCRIBED, "described"))).output)
+    assert speakers(result) == [("یک تلویزیون محلی", "indirect"), ("منابع آگاه", "indirect"),
+                                ("برخی از نمایندگان مجلس", "indirect"), (None, None), ("محسن نصیری", "direct")]
+
+
+def _parsed(rows: list[str]) -> conllu.Sentence:
+    lines = "".join(f"{n}\t{row}\n" for n, row in enumerate(rows, 1))
+    [sentence] = conllu.parse(f"# sent_id = t-1\n# text = x\n{lines}\n")
+    return sentence
+
+
+def test_a_name_that_is_a_titles_place_or_body_is_not_its_holder():
+    # «فرماندار نیر گفت»: «نیر» (tagged PER by mistake) is the ezafe of the title
+    governor = _parsed(["فرماندار\tفرماندار\tNOUN\t_\t_\t3\tnsubj\t_\t_",
+                        "نیر\tنیر\tPROPN\t_\t_\t1\tnmod\t_\tNER=B-PER",
+                        "گفت\tگفت\tVERB\t_\t_\t0\troot\t_\t_"])
+    # «رئیس دانشگاه آزاد واحد آیت‌الله آملی»: a body named after a person
+    body = _parsed(["رئیس\tرئیس\tNOUN\t_\t_\t6\tnsubj\t_\t_",
+                    "دانشگاه\tدانشگاه\tPROPN\t_\t_\t1\tnmod\t_\tNER=B-ORG",
+                    "آزاد\tآزاد\tPROPN\t_\t_\t2\tflat:name\t_\tNER=I-ORG",
+                    "واحد\tواحد\tPROPN\t_\t_\t2\tflat:name\t_\tNER=I-ORG",
+                    "آملی\tآملی\tPROPN\t_\t_\t2\tflat:name\t_\tNER=B-PER",
+                    "گفت\tگفت\tVERB\t_\t_\t0\troot\t_\t_"])
+    # «علی رضایی گفت»: the subject himself
+    person = _parsed(["علی\tعلی\tPROPN\t_\t_\t3\tnsubj\t_\tNER=B-PER",
+                      "رضایی\tرضایی\tPROPN\t_\t_\t1\tflat:name\t_\tNER=I-PER",
+                      "گفت\tگفت\tVERB\t_\t_\t0\troot\t_\t_"])
+    stage = Speakers.from_config()
+    assert stage.of_a_title(governor, 1, 2) and stage.of_a_title(body, 4, 5)
+    assert not stage.of_a_title(person, 0, 2)
+
+
+def test_a_name_in_an_object_or_a_prepositional_phrase_is_not_in_subject_position():
+    from gofteman.stages.speakers import in_subject_position, quote_balance
+
+    # «از آزادی علی خبر داد»، «علی را دید»
+    freed = _parsed(["از\tاز\tADP\t_\t_\t2\tcase\t_\t_", "آزادی\tآزادی\tNOUN\t_\t_\t4\tobl:arg\t_\t_",
+                     "علی\tعلی\tPROPN\t_\t_\t2\tnmod\t_\tNER=B-PER", "خبر\tخبر\tNOUN\t_\t_\t5\tcompound:lvc\t_\t_",
+                     "داد\tداد\tVERB\t_\t_\t0\troot\t_\t_"])
+    seen = _parsed(["علی\tعلی\tPROPN\t_\t_\t3\tobj\t_\tNER=B-PER", "را\tرا\tADP\t_\t_\t1\tcase\t_\t_",
+                    "دید\tدید\tVERB\t_\t_\t0\troot\t_\t_"])
+    assert in_subject_position(freed, 2, 3) and not in_subject_position(freed, 2, 3, prepositions=True)
+    assert not in_subject_position(seen, 0, 1)
+    assert quote_balance(["«", "آب", "."]) == 1 and quote_balance(["نیست", "»", "."]) == -1
+
+
+def test_a_noun_whose_light_verb_may_stand_apart_must_be_a_speech_phrase():
+    from gofteman.stages.base import StageConfigError
+
+    with pytest.raises(StageConfigError, match="speech_phrases_apart lists ناشناخته"):
+        Speakers.from_config(overrides={"speech_phrases_apart": ["خواستار", "ناشناخته"]})
