@@ -134,10 +134,13 @@ class Speakers(Stage):
                 described.append(words[i])
         return described
 
-    def of_a_title(self, sentence: conllu.Sentence, start: int, end: int) -> bool:
-        """Whether a name is the ezafe dependent of a title («فرماندار نیر»، «رئیس دانشگاه ...
-        واحد آیت‌الله آملی»): the place or body the office is of, not the person who holds it."""
+    def of_a_title(self, sentence: conllu.Sentence, start: int, end: int, places: frozenset[str] = frozenset()) -> bool:
+        """Whether a name is the ezafe dependent of a title («استاندار گلستان»، «رئیس دانشگاه ...
+        واحد آیت‌الله آملی»), or a word of ``places`` (the document's place names) just after one
+        («فرماندار نیر»): the place or body the office is of, not the person who holds it."""
         rows, heads, words = sentence.words(), word_heads(sentence), sentence.normalized_words()
+        if end - start == 1 and words[start] in places and start > 0 and self.is_title(words[start - 1]):
+            return True
         head = next((i for i in range(start, end) if not start <= heads[i] < end), start)
         bodies = {i for s, e, label in entity_spans(sentence) if label in ("ORG", "LOC") for i in range(s, e)}
         steps = 0
@@ -163,7 +166,8 @@ class Speakers(Stage):
         honorific = self.honorifics.positions(words)
         # an entity that is only an honorific («حجت الاسلام» tagged apart from the name) is no one
         people = [(s, e) for s, e, label in entities
-                  if label == "PER" and any(i not in honorific for i in range(s, e)) and not self.of_a_title(sentence, s, e)]
+                  if label == "PER" and any(i not in honorific for i in range(s, e))
+                  and not self.of_a_title(sentence, s, e, names.places)]
         # a person named at the head of the mention, not one named inside its clauses
         head = set(mention[:NAME_WINDOW])
         chosen = next(((s, e) for s, e in people if set(range(s, e)) & head), None)
@@ -355,7 +359,7 @@ class Speakers(Stage):
         root = next((i for i, head in enumerate(heads) if head == -1), None)
         opener_end = self.opener_end(words)
         for start, end, label in entity_spans(sentence):
-            if label != "PER" or root is None or self.of_a_title(sentence, start, end):
+            if label != "PER" or root is None or self.of_a_title(sentence, start, end, names.places):
                 continue
             head = next((i for i in range(start, end) if not start <= heads[i] < end), start)
             subject = heads[head] == root and rows[head][conllu.DEPREL] in ("nsubj", "nsubj:pass")

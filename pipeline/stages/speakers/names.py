@@ -41,14 +41,28 @@ class DocumentNames:
 
     def __init__(self, sentences: list[conllu.Sentence], honorifics: Honorifics,
                  is_title: Callable[[str], bool],
-                 of_a_title: Callable[[conllu.Sentence, int, int], bool] = lambda sentence, start, end: False) -> None:
+                 of_a_title: Callable[..., bool] = lambda sentence, start, end, places: False) -> None:
         self.honorifics = honorifics
         self.is_title = is_title
         self.of_a_title = of_a_title  # a name that is the place or body of a title («فرماندار نیر»)
         self.last: str | None = None
+        self.places = self._places(sentences)
         self.persons = self._persons(sentences)
         self.full_names = {" ".join(p) for p in self.persons}
         self.titles, self.offices = self._titles(sentences)
+
+    @staticmethod
+    def _places(sentences: list[conllu.Sentence]) -> frozenset[str]:
+        """Words the document names places with: tagged LOC, or after a word for a place
+        («شهرستان نیر»), so that a place the NER model calls a person («فرماندار نیر») is known."""
+        found = set()
+        for sentence in sentences:
+            words = sentence.normalized_words()
+            for start, end, label in entity_spans(sentence):
+                if label == "LOC":
+                    found.update(words[start:end])
+            found.update(words[i + 1] for i, word in enumerate(words[:-1]) if word in PLACE_NOUNS)
+        return frozenset(found)
 
     def _persons(self, sentences: list[conllu.Sentence]) -> list[list[str]]:
         """Every person named in the document (PER entities), as lists of words, honorifics dropped."""
@@ -56,7 +70,7 @@ class DocumentNames:
         for sentence in sentences:
             words = sentence.normalized_words()
             for start, end, label in entity_spans(sentence):
-                if label == "PER":
+                if label == "PER" and not self.of_a_title(sentence, start, end, self.places):
                     if name := self.honorifics.kept(words, range(start, end)):
                         names.append(name)
         return names
@@ -73,7 +87,7 @@ class DocumentNames:
             words = sentence.normalized_words()
             for start, end, label in entity_spans(sentence):
                 name = self.honorifics.kept(words, range(start, end))
-                if label != "PER" or not name or self.of_a_title(sentence, start, end):
+                if label != "PER" or not name or self.of_a_title(sentence, start, end, self.places):
                     continue
                 after = end + 1 if end < len(words) and words[end] in ("،", ",") else end
                 for length in range(1, 9):
@@ -82,7 +96,12 @@ class DocumentNames:
                         found.setdefault(title_key(title), self.fullest(name))
                         if length == 1:
                             offices.setdefault(title_key(title), self.fullest(name))
-                opener = next((i for i in range(max(0, start - 8), start) if self.is_title(words[i])), None)
+                # a title noun before the name, with no verb or colon between (not «فرماندار نیر
+                # ادامه داد: قیام امام حسین»)
+                rows = sentence.words()
+                opener = next((i for i in range(max(0, start - 8), start) if self.is_title(words[i])
+                               and not any(words[j] in COLONS or rows[j][conllu.UPOS] in ("VERB", "AUX")
+                                           for j in range(i, start))), None)
                 if opener is not None:
                     title = [w for w in self.honorifics.kept(words, range(opener, start)) if any(c.isalpha() for c in w)]
                     for length in range(1, len(title) + 1):
@@ -111,6 +130,10 @@ class DocumentNames:
             if (person := titles.get(title_key(description[:length]))) is not None:
                 return person
         return " ".join(description)
+
+
+#: Words that a place's name follows («شهرستان نیر»، «استان گلستان»)
+PLACE_NOUNS = frozenset({"شهرستان", "استان", "شهر", "بخش", "روستای", "روستا", "منطقه", "کشور"})
 
 
 def title_key(words: list[str]) -> str:

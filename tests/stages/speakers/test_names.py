@@ -52,3 +52,14 @@ def test_a_title_of_one_word_resolves_a_longer_one_only_as_an_office():
     assert names.resolve(["امام", "جمعه", "موقت", "گرگان"]) == "امام جمعه موقت گرگان"  # another person
     # an office written after a name: its holder, however the document goes on to describe it
     assert names.resolve(["نماینده", "ولی", "فقیه", "در", "شهر"]) == "حسن کریمی"
+
+
+def test_a_place_the_ner_calls_a_person_is_no_person_and_a_title_does_not_reach_past_a_colon():
+    stage = Speakers.from_config()
+    headline = sentence([("شهرستان", "O"), ("نیر", "O"), ("آماده", "O")])
+    governor = sentence([("فرماندار", "O"), ("نیر", "B-PER"), ("گفت", "O")])
+    quoting = sentence([("فرماندار", "O"), ("گفت", "O"), (":", "O"), ("قیام", "O"), ("امام", "O"), ("حسین", "B-PER")])
+    quoting.words()[1][conllu.UPOS] = "VERB"
+    names = DocumentNames([headline, governor, quoting], stage.honorifics, stage.is_title, stage.of_a_title)
+    assert "نیر" in names.places and ["نیر"] not in names.persons  # «فرماندار نیر»: the governor of Nir
+    assert names.resolve(["فرماندار"]) == "فرماندار"  # not «حسین», named in the words he said
