@@ -28,6 +28,12 @@ def attributed():
     return conllu.parse(stage.process("speakers-test", conllu.format_sentences(sentences)).output)
 
 
+def attribute(text: str, doc_id: str) -> list[conllu.Sentence]:
+    """The text through every stage before speakers, then the speakers stage."""
+    stage = Speakers.from_config()
+    return conllu.parse(stage.process(doc_id, conllu.format_sentences(tagged(text, doc_id))).output)
+
+
 def speakers(sentences):
     return [(s.comment("speaker"), s.comment("speech")) for s in sentences]
 
@@ -79,8 +85,7 @@ FAMILY = ("حسن کریمی از کشاورزان روستا در گفت‌وگ
 
 
 def test_cues_subjects_families_and_subtitles():
-    stage = Speakers.from_config()
-    result = conllu.parse(stage.process("family", conllu.format_sentences(tagged(FAMILY, "family"))).output)
+    result = attribute(FAMILY, "family")
     hassan, mahmoud = "حسن کریمی", "محمود کریمی"
     assert speakers(result) == [
         (hassan, "direct"),
@@ -146,8 +151,7 @@ TENSES = ("محمود کریمی گفته است که جاده خراب است.\
 
 
 def test_speech_cues_in_any_tense_and_the_markers_of_newspapers():
-    stage = Speakers.from_config()
-    result = conllu.parse(stage.process("tenses", conllu.format_sentences(tagged(TENSES, "tenses"))).output)
+    result = attribute(TENSES, "tenses")
     person = "محمود کریمی"
     assert speakers(result) == [(person, "indirect")] * 5 + [("روزنامه همشهری", "indirect")]
     cues = [[row[conllu.FORM] for row in s.words() if conllu.misc_get(row[conllu.MISC], "Speech") == "Cue"] for s in result]
@@ -161,8 +165,7 @@ ONE_LINE = ("حسن کریمی در گفت‌وگو با خبرنگار ما گ�
 
 
 def test_a_quotation_in_guillemets_runs_to_its_closing_mark_in_one_paragraph():
-    stage = Speakers.from_config()
-    result = conllu.parse(stage.process("line", conllu.format_sentences(tagged(ONE_LINE, "line"))).output)
+    result = attribute(ONE_LINE, "line")
     assert speakers(result) == [("حسن کریمی", "direct")] * 3 + [(None, None)] * 2
 
 
@@ -176,8 +179,7 @@ DESCRIBED = ("یک تلویزیون محلی از آزادی علی رضایی �
 
 
 def test_described_sources_are_kept_as_written_and_a_narrated_subject_is_vi():
-    stage = Speakers.from_config()
-    result = conllu.parse(stage.process("described", conllu.format_sentences(tagged(DESCRIBED, "described"))).output)
+    result = attribute(DESCRIBED, "described")
     assert speakers(result) == [("یک تلویزیون محلی", "indirect"), ("منابع آگاه", "indirect"),
                                 ("برخی از نمایندگان مجلس", "indirect"), (None, None), ("محسن نصیری", "direct")]
 
