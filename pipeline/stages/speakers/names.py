@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from gofteman import conllu
-from gofteman.constants import COLONS, MISC_NER
+from gofteman.constants import COLONS, MISC_NER, ZWNJ
 from gofteman.labels import iob2_spans
 
 
@@ -108,15 +108,25 @@ class DocumentNames:
                         found.setdefault(title_key(title[:length]), self.fullest(name))
         return found, offices
 
+    def canonical(self, name: list[str]) -> list[str]:
+        """A name's words compared: without ZWNJs, a glued «سید» or «میر» written apart
+        («سیدمحمد» = «سید محمد»), honorifics dropped."""
+        words = []
+        for word in (word.replace(ZWNJ, "") for word in name):
+            prefix = next((p for p in GLUED_PREFIXES if word.startswith(p) and len(word) > len(p) + 1), None)
+            words += [prefix, word[len(prefix):]] if prefix else [word]
+        return [word for word in words if word not in self.honorifics.words] or words
+
     def fullest(self, name: list[str]) -> str:
         """The person of the document a name stands for. A surname alone is the last speaker
         if it shares it (two people of one family take turns), else the longest name with
         that surname; a name of several words is the longest name with its first and last word
-        («قاسم محمدی» is not «مجید محمدی»)."""
+        («قاسم محمدی» is not «مجید محمدی»), glued or apart alike («سیدمحمد» = «سید محمد»)."""
         if len(name) == 1 and self.last and name[0] in self.last.split():
             return self.last
-        candidates = [p for p in self.persons if name[-1] in p and name[0] in p] or [name]
-        return " ".join(max(candidates, key=len))
+        key = self.canonical(name)
+        candidates = [p for p in self.persons if key[-1] in (words := self.canonical(p)) and key[0] in words] or [name]
+        return " ".join(max(candidates, key=lambda p: (len(self.canonical(p)), len("".join(p)))))
 
     def resolve(self, description: list[str]) -> str:
         """A description as the person it names: a surname alone, or a title written beside a
@@ -132,6 +142,8 @@ class DocumentNames:
         return " ".join(description)
 
 
+#: Parts of a first name written glued or apart («سیدمحمد»، «سید محمد»; «میرهاشم»، «میر هاشم»)
+GLUED_PREFIXES = ("سید", "میر")
 #: Words that a place's name follows («شهرستان نیر»، «استان گلستان»)
 PLACE_NOUNS = frozenset({"شهرستان", "استان", "شهر", "بخش", "روستای", "روستا", "منطقه", "کشور"})
 

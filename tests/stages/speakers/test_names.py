@@ -63,3 +63,10 @@ def test_a_place_the_ner_calls_a_person_is_no_person_and_a_title_does_not_reach_
     names = DocumentNames([headline, governor, quoting], stage.honorifics, stage.is_title, stage.of_a_title)
     assert "نیر" in names.places and ["نیر"] not in names.persons  # «فرماندار نیر»: the governor of Nir
     assert names.resolve(["فرماندار"]) == "فرماندار"  # not «حسین», named in the words he said
+
+
+def test_a_first_name_glued_or_apart_is_one_person_in_its_fullest_form():
+    names = names_of(sentence([("سیدمحمد", "B-PER"), ("موسوی", "I-PER"), ("گفت", "O")]),
+                     sentence([("سید", "B-PER"), ("محمد", "I-PER"), ("موسوی", "I-PER"), ("افزود", "O")]))
+    assert names.fullest(["محمد", "موسوی"]) == "سیدمحمد موسوی"  # «سید» apart is an honorific
+    assert names.fullest(["سیدمحمد", "موسوی"]) == "سیدمحمد موسوی"
