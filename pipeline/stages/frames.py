@@ -31,12 +31,21 @@ class Frames(Stage):
         # main process of a run on worker processes, never load it
         import spacy
 
-        from gofteman.frames.confidence import read_confidence
         from gofteman.frames.rules import RuleBase
 
         self.nlp = spacy.blank(language)
         self.rules = RuleBase(self.nlp.vocab)
-        self.confidence = read_confidence()
+        self._confidence: dict[str, float] | None = None
+
+    @property
+    def confidence(self) -> dict[str, float]:
+        """The rules' confidences, read when a document is first labelled: the evaluation that
+        writes them matches the rules without them."""
+        if self._confidence is None:
+            from gofteman.frames.confidence import read_confidence
+
+            self._confidence = read_confidence()
+        return self._confidence
 
     def process(self, doc_id: str, artifact: str) -> StageResult:
         from gofteman.frames.docs import SPAN_GROUP, add_span_group, sentence_doc, write_frames

@@ -38,3 +38,14 @@ def test_the_shipped_table_has_every_evidence_rule_and_no_other(frames):
     table = read_confidence(CONFIDENCE_PATH)
     evidence = {rule.id for rule in frames.rules.rules.values() if rule.kind == "evidence"}
     assert set(table) == evidence, "rules changed since `make eval-frames` wrote schemas/frames/confidence.tsv"
+
+
+def test_the_rules_match_without_the_table_and_labelling_names_it(tmp_path, monkeypatch):
+    import gofteman.frames.confidence as confidence
+    from gofteman.stages.frames import Frames
+
+    monkeypatch.setattr(confidence, "CONFIDENCE_PATH", tmp_path / "missing.tsv")
+    monkeypatch.setattr(confidence.read_confidence, "__defaults__", (tmp_path / "missing.tsv",))
+    stage = Frames.from_config()  # the evaluation that writes the table builds the stage first
+    with pytest.raises(ConfidenceError, match="missing.tsv: cannot read the rule confidences.*make eval-frames"):
+        stage.confidence
