@@ -211,20 +211,6 @@ def test_a_name_that_is_a_titles_place_or_body_is_not_its_holder():
     assert not stage.of_a_title(person, 0, 2)
 
 
-def test_a_name_in_an_object_or_a_prepositional_phrase_is_not_in_subject_position():
-    from gofteman.stages.speakers import in_subject_position, quote_balance
-
-    # «از آزادی علی خبر داد»، «علی را دید»
-    freed = _parsed(["از\tاز\tADP\t_\t_\t2\tcase\t_\t_", "آزادی\tآزادی\tNOUN\t_\t_\t4\tobl:arg\t_\t_",
-                     "علی\tعلی\tPROPN\t_\t_\t2\tnmod\t_\tNER=B-PER", "خبر\tخبر\tNOUN\t_\t_\t5\tcompound:lvc\t_\t_",
-                     "داد\tداد\tVERB\t_\t_\t0\troot\t_\t_"])
-    seen = _parsed(["علی\tعلی\tPROPN\t_\t_\t3\tobj\t_\tNER=B-PER", "را\tرا\tADP\t_\t_\t1\tcase\t_\t_",
-                    "دید\tدید\tVERB\t_\t_\t0\troot\t_\t_"])
-    assert in_subject_position(freed, 2, 3) and not in_subject_position(freed, 2, 3, prepositions=True)
-    assert not in_subject_position(seen, 0, 1)
-    assert quote_balance(["«", "آب", "."]) == 1 and quote_balance(["نیست", "»", "."]) == -1
-
-
 def test_a_noun_whose_light_verb_may_stand_apart_must_be_a_speech_phrase():
     from gofteman.stages.base import StageConfigError
 
