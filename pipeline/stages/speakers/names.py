@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from gofteman import conllu
 from gofteman.constants import COLONS, MISC_NER, ZWNJ
 from gofteman.labels import iob2_spans
+from gofteman.stages.speakers.positions import in_subject_position
 
 
 class Honorifics:
@@ -80,14 +81,16 @@ class DocumentNames:
         «مدیرکل هواشناسی استان، غلامرضا حسنی»): each run of one to eight words after the name
         (past a comma), or before it from a title noun on -> the person's fullest name. And the
         offices: the first word of each title after a name («مدیرعامل»), but not a word before
-        one, which may be an epithet («امام خمینی»)."""
+        one, which may be an epithet («امام خمینی»). A person named as an object («از X،
+        مدیرکل ...، را تقدیر کردند») lends no title: a title resolves to whom it describes."""
         found: dict[str, str] = {}
         offices: dict[str, str] = {}
         for sentence in sentences:
             words = sentence.normalized_words()
             for start, end, label in entity_spans(sentence):
                 name = self.honorifics.kept(words, range(start, end))
-                if label != "PER" or not name or self.of_a_title(sentence, start, end, self.places):
+                if label != "PER" or not name or self.of_a_title(sentence, start, end, self.places) \
+                        or not in_subject_position(sentence, start, end):
                     continue
                 after = end + 1 if end < len(words) and words[end] in ("،", ",") else end
                 for length in range(1, 9):

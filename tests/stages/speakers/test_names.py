@@ -70,3 +70,14 @@ def test_a_first_name_glued_or_apart_is_one_person_in_its_fullest_form():
                      sentence([("سید", "B-PER"), ("محمد", "I-PER"), ("موسوی", "I-PER"), ("افزود", "O")]))
     assert names.fullest(["محمد", "موسوی"]) == "سیدمحمد موسوی"  # «سید» apart is an honorific
     assert names.fullest(["سیدمحمد", "موسوی"]) == "سیدمحمد موسوی"
+
+
+def test_a_person_named_as_an_object_lends_no_title():
+    rows = [("از", "O", 2, "case"), ("علی", "B-PER", 8, "obj"), ("رضایی", "I-PER", 2, "flat:name"), ("،", "O", 5, "punct"),
+            ("مدیرکل", "O", 2, "appos"), ("بهزیستی", "O", 5, "nmod"), ("را", "O", 2, "case"), ("ستودند", "O", 0, "root")]
+    lines = "\n".join(f"{i}\t{form}\t{form}\t{'VERB' if rel == 'root' else 'NOUN'}\t_\t_\t{head}\t{rel}\t_\t"
+                      + (f"NER={tag}" if tag != "O" else "_") for i, (form, tag, head, rel) in enumerate(rows, 1))
+    praised = conllu.parse(f"# text = x\n{lines}\n\n")[0]
+    names = names_of(praised)
+    assert names.persons == [["علی", "رضایی"]]
+    assert names.resolve(["مدیرکل", "بهزیستی"]) == "مدیرکل بهزیستی"  # not the man they praised
