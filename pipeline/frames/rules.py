@@ -9,8 +9,9 @@ must (not) be negated (``negation``: the polarity of its predicate, or a negator
 it), its clause must be a realized claim (``claim``: not future, subjunctive, imperative, modal
 or a question), the sentence must name the in-group (``ingroup``) or must not be foreign news
 (``foreign``), some context pattern must match elsewhere in the sentence (or, with
-``context_scope: clause``, in the evidence's clause), or the evidence must
-be a named entity of given types. ``veto`` rules remove a frame's evidence where they match
+``context_scope: clause``, in the evidence's clause), the thing that grows or declines must be
+of a polarity (``theme``: read from the tree, looked up in ``theme_polarity``'s lexicons), or the
+evidence must be a named entity of given types. ``veto`` rules remove a frame's evidence where they match
 (``scope: overlap``) or from the whole sentence (``scope: sentence``). Every match keeps its rule
 id; evidence that a condition or a veto removed is kept as a near miss, with the condition that
 failed, for ``gofteman explain`` and ``make eval-frames``. Each rule carries examples it must
@@ -264,7 +265,6 @@ class RuleBase:
         if rule.entity and not all(token.ent_type_ in rule.entity for token in span):
             return f"not inside a named entity of type {'/'.join(rule.entity)}"
         return None
-
 
     def _theme_failed(self, wanted: str, span) -> str | None:
         """Why the thing that changes, read from the tree of the evidence's words, is not of
