@@ -216,3 +216,15 @@ def test_a_noun_whose_light_verb_may_stand_apart_must_be_a_speech_phrase():
 
     with pytest.raises(StageConfigError, match="speech_phrases_apart lists ناشناخته"):
         Speakers.from_config(overrides={"speech_phrases_apart": ["خواستار", "ناشناخته"]})
+
+
+# Written for the tests: a title spelt «مسؤول», named by the next cue; a preacher's title; «متذکر شد».
+SPELLINGS = ("مسؤول اتحادیه انجمن‌های اسلامی استان اظهار کرد: برنامه‌های زیادی اجرا شده است.\n"
+             "محمدصالح جباری افزود: همکاری‌ها ادامه دارد.\n"
+             "خطیب جمعه شهر گفت: مردم در انتخابات شرکت کنند.\n"
+             "وی متذکر شد: انتخابات مهم است.")
+
+
+def test_titles_in_their_spellings_and_a_reminder_are_the_speakers():
+    result = attribute(SPELLINGS, "spellings")
+    assert speakers(result) == [("محمدصالح جباری", "direct")] * 4
