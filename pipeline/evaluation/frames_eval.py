@@ -22,6 +22,7 @@ import csv
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from gofteman import conllu
@@ -203,12 +204,18 @@ def _require(paths: list[Path]) -> None:
             raise FileNotFoundError(f"{path}: gold frame labels missing (--shared: the shared folder, eval/ inside)")
 
 
+@cache
+def _frames_stage():
+    """The frames stage as configured, built once a process (its rule base takes seconds)."""
+    from gofteman.stages.frames import Frames
+
+    return Frames.from_config()
+
+
 def run_evaluation(corpus_dir: Path, shared: Path, work_dir: Path) -> tuple[dict, list[Path]]:
     """Every gold set's scores (``train``, ``train-<source>``, ``validation``, ``validation-even``,
     ``seed``) and the files read. Errors are listed for train and the seed only."""
-    from gofteman.stages.frames import Frames
-
-    stage = Frames.from_config()
+    stage = _frames_stage()
     paths = [shared / TRAIN_GOLD, shared / VALIDATION_GOLD, shared / SEED_GOLD]
     _require(paths)
     train, validation, seed = (read_gold(path, stage.rules.labels) for path in paths)
@@ -227,9 +234,7 @@ def run_evaluation(corpus_dir: Path, shared: Path, work_dir: Path) -> tuple[dict
 
 def evaluate_gold_file(path: Path, work_dir: Path) -> dict:
     """Scores and every error of any file in the gold format, from raw text."""
-    from gofteman.stages.frames import Frames
-
-    stage = Frames.from_config()
+    stage = _frames_stage()
     _require([path])
     gold = read_gold(path, stage.rules.labels)
     return evaluate_set(stage, gold, annotated_sentences(gold, work_dir / path.stem), path.name)
@@ -243,28 +248,25 @@ def predicted_labels(stage, documents: list[list[conllu.Sentence]]) -> list[set[
 
 def mine_train(shared: Path, work_dir: Path, top: int, neighbours: int) -> tuple[list, dict]:
     """Cue candidates of the train set (``gofteman.frames.mining``) and the lexicons' neighbours."""
-    from gofteman.frames.mining import mine, nearest_neighbours, sentence_features
-    from gofteman.stages.frames import Frames
     from gofteman.constants import SHIPPED_MODELS_DIR
+    from gofteman.frames.mining import mine, nearest_neighbours, sentence_features
     from gofteman.stanza_models import PRETRAIN_FILE
 
-    stage = Frames.from_config()
+    stage = _frames_stage()
     path = shared / TRAIN_GOLD
     _require([path])
     gold = read_gold(path, stage.rules.labels)
     documents = annotated_sentences(gold, work_dir / "train")
     candidates = mine([sentence_features(docs) for docs in documents], [item.labels for item in gold],
                       predicted_labels(stage, documents), stage.rules.labels, top=top)
-    lexicons = {name: entries for name, entries in stage.rules.lexicons.items()}
-    return candidates, (nearest_neighbours(lexicons, SHIPPED_MODELS_DIR / PRETRAIN_FILE, neighbours) if neighbours else {})
+    return candidates, (nearest_neighbours(stage.rules.lexicons, SHIPPED_MODELS_DIR / PRETRAIN_FILE, neighbours)
+                        if neighbours else {})
 
 
 def write_confidence_table(result: dict, source: Path) -> Path:
     """The rules' confidence table from the train set's rule counts."""
     from gofteman.frames.confidence import CONFIDENCE_PATH, write_confidence
-    from gofteman.stages.frames import Frames
 
-    stage = Frames.from_config()
-    rules = [(rule.id, rule.frame) for rule in stage.rules.rules.values() if rule.kind == "evidence"]
+    rules = [(rule.id, rule.frame) for rule in _frames_stage().rules.rules.values() if rule.kind == "evidence"]
     write_confidence(CONFIDENCE_PATH, rules, result["rules"], f"{source.name} ({result['sentences']} sentences)")
     return CONFIDENCE_PATH

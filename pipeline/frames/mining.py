@@ -22,7 +22,7 @@ from gofteman import conllu
 
 #: The word classes whose lemmas are mined: content words, not function words or punctuation.
 CONTENT_UPOS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
-#: The total weight of the Dirichlet prior, in pseudo-sentences.
+#: The total weight of the Dirichlet prior, in pseudo-counts of features.
 PRIOR_WEIGHT = 100.0
 
 
@@ -92,9 +92,9 @@ def nearest_neighbours(lexicons: dict[str, list[str]], pretrain: Path, count: in
     import torch
     from stanza.models.common.pretrain import Pretrain
 
-    vectors = Pretrain(str(pretrain)).emb
-    vectors = torch.nn.functional.normalize(torch.as_tensor(vectors, dtype=torch.float32), dim=1)
-    vocabulary = Pretrain(str(pretrain)).vocab
+    shipped = Pretrain(str(pretrain))
+    vectors = torch.nn.functional.normalize(torch.as_tensor(shipped.emb, dtype=torch.float32), dim=1)
+    vocabulary = shipped.vocab
     words = [vocabulary.id2unit(i) for i in range(len(vocabulary))]
     result = {}
     for name, entries in lexicons.items():
@@ -105,11 +105,9 @@ def nearest_neighbours(lexicons: dict[str, list[str]], pretrain: Path, count: in
             if index == vocabulary.unit2id("<UNK>") or entry == "<UNK>":
                 continue
             similarity = vectors @ vectors[index]
-            for other in torch.argsort(similarity, descending=True)[1:count * 4].tolist():
-                word = words[other]
-                if word not in held and not word.startswith("<") and similarity[other] >= min_cosine:
-                    found.append((entry, word, float(similarity[other])))
-                if sum(e == entry for e, _, _ in found) >= count:
-                    break
+            nearest = [(words[other], float(similarity[other]))
+                       for other in torch.argsort(similarity, descending=True)[1:count * 4].tolist()]
+            found += [(entry, word, cosine) for word, cosine in nearest
+                      if word not in held and not word.startswith("<") and cosine >= min_cosine][:count]
         result[name] = sorted(found, key=lambda item: -item[2])
     return result

@@ -180,9 +180,9 @@ class Speakers(Stage):
             chosen = next(((s, e) for s, e in people if mention[0] - 2 <= e <= mention[0]
                            and all(words[i] in ("،", ",") for i in range(e, mention[0]))), None)
         if chosen is None and cue[0] > 0 and not points_back and not titled and not sourced:
-            # a person in an object, an oblique or another clause is never the speaker
+            # a person in an object is never the speaker; where the verb has a subject of its
+            # own, neither is one in a prepositional phrase
             opener_end = self.opener_end(words)
-            # where the verb has a subject of its own, a name in a prepositional phrase is not it either
             before = [(s, e) for s, e in people
                       if e <= cue[0] and in_subject_position(sentence, s, e, opener_end, prepositions=bool(mention))]
             chosen = before[0] if before else None

@@ -27,8 +27,8 @@ class CueFinder:
     def find(self, sentence: conllu.Sentence) -> list[tuple[list[int], int]]:
         """Speech cues: (the cue's word indices, the index of its verb, or -1 for a marker). A
         verb counts in any tense, aspect and mood the tagger gives, but for the speaker's own
-        first or second person, subjunctive or imperative; a noun's light verb may follow it
-        at a distance where the tree joins them («خواستار ... شد»)."""
+        first or second person, subjunctive or imperative; the light verb of a noun listed
+        ``apart`` may follow it a few words on where the tree joins them («خواستار ... شد»)."""
         rows, words = sentence.words(), sentence.normalized_words()
         heads = word_heads(sentence)
         found = []

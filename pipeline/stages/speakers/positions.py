@@ -18,8 +18,8 @@ QUOTE_OPEN, QUOTE_CLOSE = "«", "»"
 
 def in_subject_position(sentence: conllu.Sentence, start: int, end: int, opener_end: int = -1,
                         prepositions: bool = False) -> bool:
-    """Whether the name ``start:end`` stands where a subject may: no word from it up the tree to
-    the nearest verb is an object («دوره امام صادق را بارز کرده») or, with ``prepositions``, in a
+    """Whether the name ``start:end`` stands where a subject may: neither it nor the noun it is
+    the ezafe of (``PATH_STEPS`` words up the tree, stopping at a verb) is an object («دوره امام صادق را بارز کرده») or, with ``prepositions``, in a
     prepositional phrase («از آزادی ملا برادر خبر داد»). The reporter's opening («به گزارش فارس از
     شیراز، علی مزارعی ... افزود»), up to ``opener_end``, does not count: the parser often hangs
     the name after it on the opening's place."""
